@@ -1,0 +1,52 @@
+# Klyngekataloget. `make serve` and `make test` are all a newcomer needs: the first use of
+# any target creates .venv from the pinned, hash-checked requirements.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA ?= data/clusters.yaml
+SITE ?= site
+export NO_MKDOCS_2_WARNING := 1
+export KLYNGEKATALOG_DATA := $(abspath $(DATA))
+
+.PHONY: serve test build validate bench schema lock clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	@# The catalogue code is used in place (no build step): a .pth file puts the project on sys.path.
+	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/klyngekatalog.pth"
+	touch $@
+
+serve: $(VENV)/.installed
+	$(VENV)/bin/mkdocs serve --strict --livereload
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+# Build next to the target, then swap: a failed build leaves the previous site as it was.
+build: $(VENV)/.installed
+	@set -e; target="$(SITE)"; target="$${target%/}"; parent=$$(dirname "$$target"); mkdir -p "$$parent"; \
+	tmp=$$(mktemp -d "$$parent/.site-build.XXXXXX"); \
+	if $(VENV)/bin/mkdocs build --strict --quiet --site-dir "$$(realpath "$$tmp")"; then \
+	  rm -rf "$$target.previous"; [ ! -e "$$target" ] || mv "$$target" "$$target.previous"; \
+	  mv "$$tmp" "$$target"; rm -rf "$$target.previous"; echo "built $$target"; \
+	else rm -rf "$$tmp"; echo "build failed; $$target left as it was" >&2; exit 1; fi
+
+validate: $(VENV)/.installed
+	@$(PY) -m klyngekatalog validate "$(DATA)"
+
+bench: $(VENV)/.installed
+	$(PY) -m benchmarks
+
+# Regenerate the committed JSON Schemas after changing klyngekatalog/model.py.
+schema: $(VENV)/.installed
+	$(PY) -m klyngekatalog schema
+
+# Regenerate requirements.txt (pinned, with hashes) after changing requirements.in.
+lock: $(VENV)/.installed
+	$(PY) -m pip install --quiet pip-tools==7.6.2
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

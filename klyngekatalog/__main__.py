@@ -1,0 +1,51 @@
+"""Command line: `python -m klyngekatalog validate|schema …` (the Makefile calls these)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import schema
+from .catalogue import load_catalogue
+from .problems import CatalogueError
+
+DEFAULT_DATA = Path("data/clusters.yaml")
+
+
+def validate(data: Path) -> int:
+    try:
+        catalogue = load_catalogue(data, display_root=Path.cwd())
+    except CatalogueError as error:
+        for problem in error.problems:
+            print(problem)
+        count = len(error.problems)
+        print(f"{count} {'fejl' if count == 1 else 'fejl'} i kataloget", file=sys.stderr)
+        return 1
+    summary = ", ".join(f"{n} {what}" for what, n in catalogue.counts().items())
+    print(f"{data}: OK — {summary}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="klyngekatalog")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="validate the catalogue and its sibling files")
+    check.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    generate = commands.add_parser("schema", help="write the JSON Schemas in schema/ (or --check them)")
+    generate.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(args.data)
+    if args.check:
+        stale = schema.stale_files()
+        for name in stale:
+            print(f"schema/{name} is stale: run `make schema`")
+        return 1 if stale else 0
+    for name in schema.write():
+        print(f"wrote schema/{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

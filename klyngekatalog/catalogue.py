@@ -1,0 +1,245 @@
+"""Load the catalogue: every file parsed, validated against its model, cross-checked.
+
+`load_catalogue` is the only way in: `make validate`, the site build and the exports all
+call it, so what the validator accepts is exactly what the site is built from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from pydantic import ValidationError
+
+from . import checks
+from .model import (
+    CLUSTERS_MODEL,
+    SIBLING_FILES,
+    ActivityArea,
+    Case,
+    CasesFile,
+    CertificationsFile,
+    Cluster,
+    ClustersFile,
+    FiguresFile,
+    Headline,
+    Level,
+    Record,
+    Source,
+    SourceList,
+    SourcesFile,
+    Table,
+    Theme,
+    ThemesFile,
+    UnnamedHolders,
+)
+from .problems import CatalogueError, Problem
+from .yamlsource import LocatedDocument, load_yaml
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The validated catalogue, with lookups by id. Built once per build."""
+
+    clusters: tuple[Cluster, ...]
+    themes: tuple[Theme, ...]
+    levels: tuple[Level, ...]
+    unnamed_holders: tuple[UnnamedHolders, ...]
+    activity_areas: tuple[ActivityArea, ...]
+    cases: tuple[Case, ...]
+    tables: tuple[Table, ...]
+    headlines: tuple[Headline, ...]
+    sources: tuple[Source, ...]
+    lists: tuple[SourceList, ...]
+
+    def __post_init__(self) -> None:
+        def by_id(items):
+            return MappingProxyType({item.id: item for item in items})
+
+        set_ = object.__setattr__
+        set_(self, "cluster_by_id", by_id(self.clusters))
+        set_(self, "theme_by_id", by_id(self.themes))
+        set_(self, "level_by_id", by_id(self.levels))
+        set_(self, "area_by_id", by_id(self.activity_areas))
+        set_(self, "case_by_id", by_id(self.cases))
+        set_(self, "source_by_id", by_id(self.sources))
+        set_(self, "list_by_id", by_id(self.lists))
+
+    cluster_by_id: Mapping[str, Cluster] = field(init=False, repr=False, compare=False)
+    theme_by_id: Mapping[str, Theme] = field(init=False, repr=False, compare=False)
+    level_by_id: Mapping[str, Level] = field(init=False, repr=False, compare=False)
+    area_by_id: Mapping[str, ActivityArea] = field(init=False, repr=False, compare=False)
+    case_by_id: Mapping[str, Case] = field(init=False, repr=False, compare=False)
+    source_by_id: Mapping[str, Source] = field(init=False, repr=False, compare=False)
+    list_by_id: Mapping[str, SourceList] = field(init=False, repr=False, compare=False)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "klynger": len(self.clusters),
+            "fagområder": len(self.themes),
+            "cases": len(self.cases),
+            "certificeringer": sum(len(c.certifications) for c in self.clusters)
+            + sum(h.count for h in self.unnamed_holders),
+            "tal": sum(
+                sum(1 for v in i.values.values() if v is not None)
+                for t in self.tables
+                for s in t.sections
+                for i in s.indicators
+            )
+            + len(self.headlines),
+            "kilder": len(self.sources),
+        }
+
+
+@dataclass(frozen=True)
+class CatalogueFiles:
+    """Where the catalogue lives: the clusters file and its siblings in the same folder."""
+
+    clusters: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.clusters.parent
+
+    def all(self) -> dict[str, Path]:
+        paths = {"clusters.yaml": self.clusters}
+        paths.update({name: self.folder / name for name in SIBLING_FILES})
+        return paths
+
+
+_MESSAGES = {
+    "missing": "mangler det påkrævede felt '{field}'",
+    "extra_forbidden": "ukendt felt '{field}' (stavefejl?)",
+    "string_type": "skal være tekst",
+    "int_type": "skal være et helt tal",
+    "float_type": "skal være et tal",
+    "bool_type": "skal være true eller false",
+    "tuple_type": "skal være en liste",
+    "list_type": "skal være en liste",
+    "dict_type": "skal være en samling af felter (nøgle: værdi)",
+    "model_type": "skal være en samling af felter (nøgle: værdi)",
+    "model_attributes_type": "skal være en samling af felter (nøgle: værdi)",
+    "string_too_short": "må ikke være tom",
+    "too_short": "skal have mindst {min_length} element(er)",
+    "string_too_long": "er for lang (højst {max_length} tegn)",
+    "greater_than_equal": "skal være mindst {ge}",
+    "less_than_equal": "må højst være {le}",
+    "finite_number": "skal være et endeligt tal (ikke NaN eller uendelig)",
+    "literal_error": "skal være en af: {expected}",
+}
+
+
+def _message(error: dict, field_names: list[str]) -> str:
+    kind = error["type"]
+    context = dict(error.get("ctx") or {})
+    loc = [part for part in error["loc"] if not isinstance(part, int)]
+    field = str(loc[-1]) if loc else ""
+    if kind == "value_error":
+        return str(context.get("error", error["msg"]))
+    if kind == "string_pattern_mismatch":
+        if field in ("website",):
+            return "webadressen skal starte med http:// eller https://"
+        return f"'{error['input']}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg"
+    if kind == "extra_forbidden" and field_names:
+        return _MESSAGES[kind].format(field=field) + "; tilladte felter: " + ", ".join(field_names)
+    template = _MESSAGES.get(kind)
+    if template is None:
+        return error["msg"]
+    return template.format(field=field, **context)
+
+
+def _fields_at(model: type[Record], loc: tuple) -> list[str]:
+    """Field names allowed where an unknown key was found (to suggest the right spelling)."""
+    current: type | None = model
+    for part in loc[:-1]:
+        if current is None:
+            return []
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _record_type(info.annotation)
+    return list(getattr(current, "model_fields", {})) if current else []
+
+
+def _record_type(annotation) -> type | None:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _record_type(arg)
+        if found:
+            return found
+    return None
+
+
+def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[Record | None, list[Problem]]:
+    if not isinstance(document.data, dict):
+        return None, [document.problem((), "filen skal indeholde felter på øverste niveau (fx 'clusters:')")]
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False):
+            loc = tuple(item["loc"])
+            # A bad key is best pointed at by its own position; a bad value by the value's.
+            is_key = item["type"] == "extra_forbidden"
+            message = _message(item, _fields_at(model, loc) if is_key else [])
+            problems.append(document.problem(loc, message, key=is_key))
+        return None, problems
+
+
+def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = None) -> Catalogue:
+    """Load and validate the catalogue; raise CatalogueError with every problem found."""
+    files = CatalogueFiles(Path(clusters_path))
+    models: dict[str, type[Record]] = {"clusters.yaml": CLUSTERS_MODEL, **SIBLING_FILES}
+    documents: dict[str, LocatedDocument] = {}
+    parsed: dict[str, Record] = {}
+    problems: list[Problem] = []
+    for name, path in files.all().items():
+        try:
+            document = load_yaml(path, _display(path, display_root))
+        except CatalogueError as error:
+            problems.extend(error.problems)
+            continue
+        documents[name] = document
+        record, found = validate_document(document, models[name])
+        problems.extend(found)
+        if record is not None:
+            parsed[name] = record
+    if problems:
+        raise CatalogueError(problems)
+
+    clusters: ClustersFile = parsed["clusters.yaml"]  # type: ignore[assignment]
+    sources: SourcesFile = parsed["sources.yaml"]  # type: ignore[assignment]
+    themes: ThemesFile = parsed["themes.yaml"]  # type: ignore[assignment]
+    certifications: CertificationsFile = parsed["certifications.yaml"]  # type: ignore[assignment]
+    cases: CasesFile = parsed["cases.yaml"]  # type: ignore[assignment]
+    figures: FiguresFile = parsed["figures.yaml"]  # type: ignore[assignment]
+    catalogue = Catalogue(
+        clusters=clusters.clusters,
+        themes=themes.themes,
+        levels=certifications.levels,
+        unnamed_holders=certifications.unnamed_holders,
+        activity_areas=cases.activity_areas,
+        cases=cases.cases,
+        tables=figures.tables,
+        headlines=figures.headlines,
+        sources=sources.sources,
+        lists=sources.lists,
+    )
+    problems = checks.cross_check(catalogue, documents)
+    if problems:
+        raise CatalogueError(problems)
+    return catalogue
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)

@@ -1,0 +1,306 @@
+"""The catalogue's on-disk format: one typed model per data file, the single source of truth.
+
+Validation, the committed JSON Schemas (editor completion) and the exports all derive from
+these classes. Field descriptions are in Danish because editors read them in their editor.
+Models are frozen and hold tuples: once loaded, the catalogue does not change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema
+
+# --- field types -----------------------------------------------------------------------
+
+Slug = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
+    Field(description="Id: små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa)."),
+]
+
+# Invisible or direction-changing characters let a text show something other than it holds.
+_HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+
+
+def _check_text(value: str) -> str:
+    if hidden := _HIDDEN.search(value):
+        raise ValueError(f"usynligt eller retningsskiftende tegn U+{ord(hidden.group()):04X} er ikke tilladt")
+    for character in value:
+        if unicodedata.category(character) == "Cc" and character not in "\n\t":
+            raise ValueError(f"kontroltegnet U+{ord(character):04X} er ikke tilladt")
+    if value != value.strip():
+        raise ValueError("teksten må ikke starte eller slutte med mellemrum")
+    return value
+
+
+Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200), AfterValidator(_check_text)]
+Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=4000), AfterValidator(_check_text)]
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not value.startswith(("http://", "https://")):
+        raise ValueError("webadressen skal starte med http:// eller https://")
+    if not parts.hostname or "." not in parts.hostname or any(c.isspace() for c in value):
+        raise ValueError("webadressen mangler et gyldigt domænenavn")
+    return value
+
+
+Url = Annotated[
+    str,
+    Strict(),
+    StringConstraints(max_length=500, pattern=r"^https?://"),
+    AfterValidator(_check_url),
+    Field(description="Webadresse som i kilden, med http:// eller https:// foran."),
+]
+
+
+def _year_as_text(value: object) -> object:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _check_partial_date(value: str) -> str:
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not match:
+        raise ValueError("datoen skal skrives ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError(f"datoen {value} findes ikke") from None
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    Strict(),
+    StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+    AfterValidator(_check_partial_date),
+    # YAML reads a bare year (2012) as a number; the schema must accept what the model accepts.
+    WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
+    Field(description="Dato: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM / ÅÅÅÅ når kilden kun giver måned eller år."),
+]
+Year = Annotated[int, Strict(), Field(ge=1900, le=2100)]
+Count = Annotated[int, Strict(), Field(ge=0)]
+Figure = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+Percent = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-1000, le=100000)]
+
+
+class Record(BaseModel):
+    """Base for every record: unknown keys are errors, and loaded data is immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- sources.yaml ----------------------------------------------------------------------
+
+
+class Source(Record):
+    id: Slug
+    title: Name = Field(description="Kildens titel, som trykt.")
+    kind: Literal["rapport", "nyhed", "artikel", "webside"]
+    published: PartialDate | None = None
+    publisher: Name | None = None
+    file: Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")] = Field(
+        description="Filnavnet i shared/seeds/."
+    )
+    summary: Text | None = Field(None, description="Hvad kilden er og giver kataloget, med egne ord.")
+
+
+class SourceList(Record):
+    """A list of clusters printed in a source (e.g. a table of a report)."""
+
+    id: Slug
+    title: Name
+    source: Slug
+    location: Name = Field(description="Hvor i kilden listen står, fx 'Tabel 5'.")
+    year: Year = Field(description="Året listen beskriver.")
+    as_of: PartialDate | None = None
+    period: Name | None = Field(None, description="Programperiode, fx '2014–2018'.")
+    programme: bool = Field(description="Sand for lister over medlemmer af innovationsnetværksprogrammet.")
+    themed: bool = Field(description="Sand når listen placerer hver klynge under et fagområde.")
+    printed_count: Count = Field(description="Antallet, kilden selv angiver.")
+    note: Text | None = None
+
+
+class SourcesFile(Record):
+    sources: tuple[Source, ...] = Field(min_length=1)
+    lists: tuple[SourceList, ...] = ()
+
+
+# --- themes.yaml -----------------------------------------------------------------------
+
+
+class PrintedName(Record):
+    source: Slug
+    name: Name
+
+
+class Theme(Record):
+    id: Slug
+    name: Name
+    description: Text | None = None
+    printed_names: tuple[PrintedName, ...] = ()
+
+
+class ThemesFile(Record):
+    themes: tuple[Theme, ...] = Field(min_length=1)
+
+
+# --- certifications.yaml ---------------------------------------------------------------
+
+
+class Level(Record):
+    id: Slug
+    name: Name
+    scheme: Name
+    rank: Annotated[int, Strict(), Field(ge=1, le=10)] | None = Field(None, description="1 er det højeste niveau.")
+    description: Text | None = None
+    source: Slug
+
+
+class UnnamedHolders(Record):
+    """Holders a source counts without naming them."""
+
+    level: Slug
+    count: Count
+    as_of: PartialDate
+    source: Slug
+
+
+class CertificationsFile(Record):
+    levels: tuple[Level, ...] = Field(min_length=1)
+    unnamed_holders: tuple[UnnamedHolders, ...] = ()
+
+
+# --- clusters.yaml ---------------------------------------------------------------------
+
+
+class Listing(Record):
+    list: Slug = Field(description="Id på en liste i sources.yaml.")
+    printed_name: Name = Field(description="Navnet præcis som listen trykker det.")
+    theme: Slug | None = Field(None, description="Fagområdet, listen placerer klyngen under.")
+
+
+class Certification(Record):
+    level: Slug = Field(description="guld, soelv, bronze eller eu-kvalitetsmaerke (se certifications.yaml).")
+    as_of: PartialDate
+    source: Slug
+    printed_name: Name | None = None
+
+
+class Relation(Record):
+    kind: Literal["omfatter"] = Field(description="omfatter: kilden skriver 'denne klynge, herunder den anden'.")
+    cluster: Slug
+    source: Slug
+
+
+class Cluster(Record):
+    id: Slug
+    name: Name
+    aliases: tuple[Name, ...] = Field((), description="Andre navne for samme organisation: tidligere navne, forkortelser.")
+    description: Text | None = Field(None, description="Formål og fokus, med egne ord (ingen citater).")
+    description_source: Slug | None = None
+    website: Url | None = None
+    website_source: Slug | None = None
+    listings: tuple[Listing, ...] = ()
+    certifications: tuple[Certification, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    note: Text | None = None
+    sources: tuple[Slug, ...] = Field(min_length=1, description="Id på hver kilde, posten bygger på.")
+
+
+class ClustersFile(Record):
+    clusters: tuple[Cluster, ...]
+
+
+# --- cases.yaml ------------------------------------------------------------------------
+
+
+class ActivityArea(Record):
+    id: Slug
+    name: Name
+    description: Text | None = None
+    source: Slug
+
+
+class Case(Record):
+    id: Slug
+    title: Name
+    cluster: Slug
+    activity_area: Slug
+    source: Slug
+    page: Annotated[int, Strict(), Field(ge=1)] | None = None
+    summary: Text
+    companies: tuple[Name, ...] = ()
+    partners: tuple[Name, ...] = ()
+    partner_clusters: tuple[Slug, ...] = ()
+
+
+class CasesFile(Record):
+    activity_areas: tuple[ActivityArea, ...] = Field(min_length=1)
+    cases: tuple[Case, ...] = ()
+
+
+# --- figures.yaml ----------------------------------------------------------------------
+
+
+class Indicator(Record):
+    id: Slug
+    name: Name
+    unit: Name
+    decimals: Annotated[int, Strict(), Field(ge=0, le=4)] | None = None
+    values: dict[Year, Figure | None] = Field(description="Tal pr. år som trykt; null hvor kilden skriver NA.")
+    change: Percent | None = Field(None, description="Kildens procentændring; null hvor kilden skriver NA.")
+    note: Text | None = None
+
+
+class Section(Record):
+    title: Name
+    indicators: tuple[Indicator, ...] = Field(min_length=1)
+
+
+class Table(Record):
+    id: Slug
+    title: Name
+    source: Slug
+    location: Name
+    population: Name
+    years: tuple[Year, ...] = Field(min_length=1)
+    measured: dict[Year, Count] = Field(description="Antal målte netværk/klynger pr. år.")
+    change_label: Name | None = None
+    sections: tuple[Section, ...] = Field(min_length=1)
+
+
+class Headline(Record):
+    id: Slug
+    source: Slug
+    year: Year
+    label: Text
+    value: Figure
+    qualifier: Literal["over", "knap", "ca", "naesten"] | None = None
+    unit: Name
+
+
+class FiguresFile(Record):
+    tables: tuple[Table, ...] = Field(min_length=1)
+    headlines: tuple[Headline, ...] = ()
+
+
+# The catalogue's files, by name, with the model of each. clusters.yaml may be named otherwise
+# (DATA=…); its siblings are found beside it under these names.
+SIBLING_FILES: dict[str, type[Record]] = {
+    "sources.yaml": SourcesFile,
+    "themes.yaml": ThemesFile,
+    "certifications.yaml": CertificationsFile,
+    "cases.yaml": CasesFile,
+    "figures.yaml": FiguresFile,
+}
+CLUSTERS_MODEL = ClustersFile
