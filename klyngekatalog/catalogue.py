@@ -175,20 +175,44 @@ def _record_type(annotation) -> type | None:
     return None
 
 
-def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[Record | None, list[Problem]]:
+def _located_problems(document: LocatedDocument, model: type[Record], error: ValidationError, prefix: tuple) -> list[Problem]:
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = prefix + tuple(item["loc"])
+        # A bad key is best pointed at by its own position; a bad value by the value's.
+        is_key = item["type"] == "extra_forbidden"
+        message = _message(item, _fields_at(model, loc) if is_key else [])
+        problems.append(document.problem(loc, message, key=is_key))
+    return problems
+
+
+def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[Record | None, list[Problem], set[str]]:
+    """Validate one file. On failure, keep the records that are valid on their own (so the
+    cross-checks still see them) and return the ids of the others, which are not to be
+    reported a second time as missing when something refers to them."""
     if not isinstance(document.data, dict):
-        return None, [document.problem((), "filen skal indeholde felter på øverste niveau (fx 'clusters:')")]
+        return None, [document.problem((), "filen skal indeholde felter på øverste niveau (fx 'clusters:')")], set()
     try:
-        return model.model_validate(document.data), []
+        return model.model_validate(document.data), [], set()
     except ValidationError as error:
-        problems = []
-        for item in error.errors(include_url=False):
-            loc = tuple(item["loc"])
-            # A bad key is best pointed at by its own position; a bad value by the value's.
-            is_key = item["type"] == "extra_forbidden"
-            message = _message(item, _fields_at(model, loc) if is_key else [])
-            problems.append(document.problem(loc, message, key=is_key))
-        return None, problems
+        problems = _located_problems(document, model, error, ())
+    salvaged: dict[str, object] = {}
+    broken_ids: set[str] = set()
+    for name, info in model.model_fields.items():
+        items = document.data.get(name)
+        item_model = _record_type(info.annotation)
+        if not isinstance(items, list) or item_model is None:
+            salvaged[name] = info.get_default(call_default_factory=True) if not info.is_required() else ()
+            continue
+        kept = []
+        for item in items:
+            try:
+                kept.append(item_model.model_validate(item))
+            except ValidationError:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    broken_ids.add(item["id"])
+        salvaged[name] = tuple(kept)
+    return model.model_construct(**salvaged), problems, broken_ids
 
 
 def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = None) -> Catalogue:
@@ -198,6 +222,7 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
     documents: dict[str, LocatedDocument] = {}
     parsed: dict[str, Record] = {}
     problems: list[Problem] = []
+    broken_ids: set[str] = set()
     for name, path in files.all().items():
         try:
             document = load_yaml(path, _display(path, display_root))
@@ -205,11 +230,13 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
             problems.extend(error.problems)
             continue
         documents[name] = document
-        record, found = validate_document(document, models[name])
+        record, found, broken = validate_document(document, models[name])
         problems.extend(found)
+        broken_ids |= broken
         if record is not None:
             parsed[name] = record
-    if problems:
+    if len(parsed) < len(models):
+        # A file that could not be read at all leaves nothing to cross-check against.
         raise CatalogueError(problems)
 
     clusters: ClustersFile = parsed["clusters.yaml"]  # type: ignore[assignment]
@@ -230,7 +257,7 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
         sources=sources.sources,
         lists=sources.lists,
     )
-    problems = checks.cross_check(catalogue, documents)
+    problems += checks.cross_check(catalogue, documents, broken_ids)
     if problems:
         raise CatalogueError(problems)
     return catalogue

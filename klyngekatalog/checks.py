@@ -24,8 +24,9 @@ def name_key(name: str) -> str:
 
 
 class _Checker:
-    def __init__(self, catalogue: Catalogue, documents: dict[str, LocatedDocument]):
+    def __init__(self, catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str]):
         self.catalogue = catalogue
+        self.broken_ids = broken_ids
         self.documents = documents
         self.problems: list[Problem] = []
 
@@ -42,7 +43,7 @@ class _Checker:
                 seen[item.id] = index
 
     def reference(self, file: str, path: tuple, value: str, known, what: str) -> None:
-        if value not in known:
+        if value not in known and value not in self.broken_ids:
             self.report(file, path, f"{what} '{value}' findes ikke")
 
     def run(self) -> list[Problem]:
@@ -177,5 +178,6 @@ class _Checker:
             self.reference(file, ("headlines", i, "source"), headline.source, c.source_by_id, "kilden")
 
 
-def cross_check(catalogue: Catalogue, documents: dict[str, LocatedDocument]) -> list[Problem]:
-    return _Checker(catalogue, documents).run()
+def cross_check(catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str] = frozenset()) -> list[Problem]:
+    """Problems across records; ids in `broken_ids` belong to records already reported as invalid."""
+    return _Checker(catalogue, documents, set(broken_ids)).run()
