@@ -1,0 +1,78 @@
+"""Open-data exports: the catalogue as JSON (same shape as the data files) and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .catalogue import Catalogue
+from .model import CasesFile, CertificationsFile, ClustersFile, FiguresFile, SourcesFile, ThemesFile
+from .views import Index
+
+# A spreadsheet would run a cell starting with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _json(model) -> str:
+    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def json_exports(catalogue: Catalogue) -> dict[str, str]:
+    """File name → content. Each JSON file has the shape of the YAML file it comes from,
+    so it loads back with the same model."""
+    c = catalogue
+    return {
+        "clusters.json": _json(ClustersFile(clusters=c.clusters)),
+        "themes.json": _json(ThemesFile(themes=c.themes)),
+        "certifications.json": _json(CertificationsFile(levels=c.levels, unnamed_holders=c.unnamed_holders)),
+        "cases.json": _json(CasesFile(activity_areas=c.activity_areas, cases=c.cases)),
+        "figures.json": _json(FiguresFile(tables=c.tables, headlines=c.headlines)),
+        "sources.json": _json(SourcesFile(sources=c.sources, lists=c.lists)),
+    }
+
+
+CSV_COLUMNS = [
+    "id", "navn", "andre_navne", "beskrivelse", "beskrivelse_kilde", "websted", "websted_kilde",
+    "fagomraader_2013", "fagomraader_2016", "innovationsnetvaerk", "certificeringer", "omfatter",
+    "lister", "note", "kilder",
+]
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def clusters_csv(catalogue: Catalogue, index: Index | None = None) -> str:
+    """One row per cluster; lists inside a cell are separated by ' | '."""
+    index = index or Index(catalogue)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for cluster in catalogue.clusters:
+        by_year = index.themes_by_year(cluster)
+        row = [
+            cluster.id,
+            cluster.name,
+            " | ".join(cluster.aliases),
+            cluster.description or "",
+            cluster.description_source or "",
+            cluster.website or "",
+            cluster.website_source or "",
+            " | ".join(by_year.get(2013, [])),
+            " | ".join(by_year.get(2016, [])),
+            " | ".join(p.id for p in index.programmes(cluster)),
+            " | ".join(f"{c.level} ({c.as_of}, {c.source})" for c in cluster.certifications),
+            " | ".join(r.cluster for r in cluster.relations),
+            " | ".join(f"{l.list}: {l.printed_name}" + (f" [{l.theme}]" if l.theme else "") for l in cluster.listings),
+            cluster.note or "",
+            " | ".join(cluster.sources),
+        ]
+        writer.writerow([_cell(value) for value in row])
+    return out.getvalue()
+
+
+def all_exports(catalogue: Catalogue, index: Index | None = None) -> dict[str, str]:
+    files = json_exports(catalogue)
+    files["clusters.csv"] = clusters_csv(catalogue, index)
+    return files

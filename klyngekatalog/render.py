@@ -1,0 +1,75 @@
+"""Render page views to HTML with the Jinja templates in klyngekatalog/templates/.
+
+Catalogue text is data: the environment autoescapes everything, and no catalogue value is
+ever used as a template, so `<script>` or `{{ … }}` in a description comes out as text.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .views import PageView
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
+
+
+def dk_number(value: float | int | None, decimals: int | None = None) -> str:
+    """A number the Danish way: 16.520 and 316,6. None (not measured) is shown as a dash."""
+    if value is None:
+        return "–"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".").replace("-", "−")
+
+
+def dk_date(value: str) -> str:
+    """2016-12-31 → 31. december 2016; 2013-05 → maj 2013; 2013 → 2013."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])}. {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return value
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """Link from the page at `page_url` (e.g. "klynger/x/") to site path `target`."""
+    base = "/" + page_url
+    path = posixpath.relpath("/" + target, base if base.endswith("/") else posixpath.dirname(base))
+    if target.endswith("/") and not path.endswith("/"):
+        path += "/"
+    return "./" if path == "./" or path == "." else path
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["dk_number"] = dk_number
+    env.filters["dk_date"] = dk_date
+    return env
+
+
+class Renderer:
+    """Renders views; one per build (templates are compiled once)."""
+
+    def __init__(self) -> None:
+        self.env = make_environment()
+
+    def render(self, view: PageView) -> str:
+        template = self.env.get_template(view.template)
+        return template.render(view.context, link=lambda target: relative_url(target, view.url), page_url=view.url)
+
+    def render_block(self, name: str, page_url: str, context: dict) -> str:
+        template = self.env.get_template(f"blocks/{name}.html")
+        return template.render(context, link=lambda target: relative_url(target, page_url), page_url=page_url)

@@ -1,0 +1,271 @@
+"""Page views: everything a page shows, computed once per build from the catalogue.
+
+A view is plain data (no markup). Templates in klyngekatalog/templates/ turn views into
+HTML; nothing here knows about MkDocs. Each view's `path` is the page's source path in
+the site (e.g. "klynger/robocluster.md" → /klynger/robocluster/).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalogue import Catalogue
+from .model import Case, Cluster, Level, Source, SourceList, Theme
+
+
+@dataclass(frozen=True)
+class PageView:
+    path: str  # source path, e.g. "klynger/robocluster.md"
+    title: str
+    template: str
+    context: dict[str, Any] = field(hash=False)
+    description: str | None = None  # for <meta name="description">
+    in_nav: bool = False
+
+    @property
+    def url(self) -> str:
+        """The page's URL path with directory URLs, e.g. "klynger/robocluster/"."""
+        stem = self.path.removesuffix(".md")
+        if stem == "index":
+            return ""
+        return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
+
+
+def cluster_url(cluster_id: str) -> str:
+    return f"klynger/{cluster_id}/"
+
+
+def theme_url(theme_id: str) -> str:
+    return f"temaer/{theme_id}/"
+
+
+def case_url(case_id: str) -> str:
+    return f"cases/{case_id}/"
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one list places a cluster: the list, its year and the theme (if any)."""
+
+    list: SourceList
+    source: Source
+    printed_name: str
+    theme: Theme | None
+
+
+class Index:
+    """Derived lookups over the whole catalogue, built once and shared by all views."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        c = catalogue
+        self.placements: dict[str, list[Placement]] = {}
+        self.clusters_by_theme: dict[str, dict[int, list[Cluster]]] = defaultdict(lambda: defaultdict(list))
+        self.parents: dict[str, list[Cluster]] = defaultdict(list)
+        self.cases_by_cluster: dict[str, list[Case]] = defaultdict(list)
+        self.cases_by_theme: dict[str, list[Case]] = defaultdict(list)
+        self.holders: dict[str, list[tuple[Cluster, str]]] = defaultdict(list)
+        for cluster in c.clusters:
+            placements = [
+                Placement(c.list_by_id[l.list], c.source_by_id[c.list_by_id[l.list].source], l.printed_name, c.theme_by_id.get(l.theme) if l.theme else None)
+                for l in cluster.listings
+            ]
+            placements.sort(key=lambda p: (p.list.year, p.list.id))
+            self.placements[cluster.id] = placements
+            for year, theme_ids in self.themes_by_year(cluster).items():
+                for theme_id in theme_ids:
+                    self.clusters_by_theme[theme_id][year].append(cluster)
+            for relation in cluster.relations:
+                self.parents[relation.cluster].append(cluster)
+            for certification in cluster.certifications:
+                self.holders[certification.level].append((cluster, certification.as_of))
+        for case in c.cases:
+            self.cases_by_cluster[case.cluster].append(case)
+            for partner in case.partner_clusters:
+                self.cases_by_cluster[partner].append(case)
+            for theme_ids in self.themes_by_year(c.cluster_by_id[case.cluster]).values():
+                for theme_id in theme_ids:
+                    if case not in self.cases_by_theme[theme_id]:
+                        self.cases_by_theme[theme_id].append(case)
+
+    def themes_by_year(self, cluster: Cluster) -> dict[int, list[str]]:
+        result: dict[int, list[str]] = {}
+        for listing in cluster.listings:
+            if listing.theme:
+                year = self.catalogue.list_by_id[listing.list].year
+                ids = result.setdefault(year, [])
+                if listing.theme not in ids:
+                    ids.append(listing.theme)
+        return dict(sorted(result.items()))
+
+    def latest_themes(self, cluster: Cluster) -> list[str]:
+        by_year = self.themes_by_year(cluster)
+        return by_year[max(by_year)] if by_year else []
+
+    def programmes(self, cluster: Cluster) -> list[SourceList]:
+        return [p.list for p in self.placements[cluster.id] if p.list.programme]
+
+    def best_level(self, cluster: Cluster) -> Level | None:
+        levels = [self.catalogue.level_by_id[c.level] for c in cluster.certifications]
+        ranked = [level for level in levels if level.rank is not None]
+        return min(ranked, key=lambda level: level.rank) if ranked else (levels[0] if levels else None)
+
+
+def sort_key(name: str) -> str:
+    return name.casefold().replace("æ", "z{").replace("ø", "z|").replace("å", "z}")
+
+
+def _cluster_row(index: Index, cluster: Cluster) -> dict[str, Any]:
+    c = index.catalogue
+    level = index.best_level(cluster)
+    return {
+        "id": cluster.id,
+        "name": cluster.name,
+        "url": cluster_url(cluster.id),
+        "themes": [c.theme_by_id[t] for t in index.latest_themes(cluster)],
+        "level": level,
+        "programmes": index.programmes(cluster),
+        "website": cluster.website,
+        "aliases": cluster.aliases,
+    }
+
+
+def cluster_page(index: Index, cluster: Cluster) -> PageView:
+    c = index.catalogue
+    themes_by_year = [
+        {"year": year, "themes": [c.theme_by_id[t] for t in ids]} for year, ids in index.themes_by_year(cluster).items()
+    ]
+    context = {
+        "cluster": cluster,
+        "themes_by_year": themes_by_year,
+        "placements": index.placements[cluster.id],
+        "programmes": index.programmes(cluster),
+        "certifications": [
+            {"level": c.level_by_id[cert.level], "as_of": cert.as_of, "source": c.source_by_id[cert.source], "printed_name": cert.printed_name}
+            for cert in cluster.certifications
+        ],
+        "includes": [
+            {"cluster": c.cluster_by_id[r.cluster], "source": c.source_by_id[r.source]} for r in cluster.relations
+        ],
+        "included_in": [
+            {"cluster": parent, "source": c.source_by_id[r.source]}
+            for parent in index.parents.get(cluster.id, [])
+            for r in parent.relations
+            if r.cluster == cluster.id
+        ],
+        "cases": index.cases_by_cluster.get(cluster.id, []),
+        "areas": c.area_by_id,
+        "sources": [c.source_by_id[s] for s in cluster.sources],
+        "description_source": c.source_by_id.get(cluster.description_source or ""),
+        "website_source": c.source_by_id.get(cluster.website_source or ""),
+    }
+    return PageView(f"klynger/{cluster.id}.md", cluster.name, "cluster.html", context, description=cluster.description)
+
+
+def theme_page(index: Index, theme: Theme) -> PageView:
+    years = index.clusters_by_theme.get(theme.id, {})
+    placements = [
+        {
+            "year": year,
+            "clusters": sorted((_cluster_row(index, cl) for cl in years[year]), key=lambda r: sort_key(r["name"])),
+        }
+        for year in sorted(years, reverse=True)
+    ]
+    context = {
+        "theme": theme,
+        "placements": placements,
+        "cases": index.cases_by_theme.get(theme.id, []),
+        "areas": index.catalogue.area_by_id,
+        "sources": index.catalogue.source_by_id,
+    }
+    return PageView(f"temaer/{theme.id}.md", theme.name, "theme.html", context, description=theme.description)
+
+
+def case_page(index: Index, case: Case) -> PageView:
+    c = index.catalogue
+    context = {
+        "case": case,
+        "cluster": c.cluster_by_id[case.cluster],
+        "partner_clusters": [c.cluster_by_id[p] for p in case.partner_clusters],
+        "area": c.area_by_id[case.activity_area],
+        "source": c.source_by_id[case.source],
+    }
+    return PageView(f"cases/{case.id}.md", case.title, "case.html", context, description=case.summary)
+
+
+def catalogue_table_page(index: Index) -> PageView:
+    c = index.catalogue
+    rows = sorted((_cluster_row(index, cl) for cl in c.clusters), key=lambda r: sort_key(r["name"]))
+    context = {"rows": rows, "themes": sorted(c.themes, key=lambda t: sort_key(t.name)), "levels": c.levels}
+    return PageView("klynger/index.md", "Alle klynger", "clusters.html", context, in_nav=True)
+
+
+def themes_index_page(index: Index) -> PageView:
+    c = index.catalogue
+    themes = [
+        {
+            "theme": theme,
+            "counts": {year: len(cl) for year, cl in sorted(index.clusters_by_theme.get(theme.id, {}).items())},
+            "cases": len(index.cases_by_theme.get(theme.id, [])),
+        }
+        for theme in c.themes
+    ]
+    years = sorted({year for t in themes for year in t["counts"]})
+    return PageView("temaer/index.md", "Fagområder", "themes.html", {"themes": themes, "years": years}, in_nav=True)
+
+
+def certifications_page(index: Index) -> PageView:
+    c = index.catalogue
+    levels = []
+    for level in sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0, l.id)):
+        holders = sorted(index.holders.get(level.id, []), key=lambda h: sort_key(h[0].name))
+        unnamed = [u for u in c.unnamed_holders if u.level == level.id]
+        levels.append({"level": level, "holders": holders, "unnamed": unnamed, "source": c.source_by_id[level.source]})
+    return PageView("certificeringer.md", "Certificeringer", "certifications.html", {"levels": levels, "sources": c.source_by_id}, in_nav=True)
+
+
+def cases_index_page(index: Index) -> PageView:
+    c = index.catalogue
+    areas = [
+        {"area": area, "cases": [case for case in c.cases if case.activity_area == area.id]}
+        for area in c.activity_areas
+    ]
+    return PageView("cases/index.md", "Cases", "cases.html", {"areas": areas, "clusters": c.cluster_by_id}, in_nav=True)
+
+
+def figures_page(index: Index) -> PageView:
+    c = index.catalogue
+    counts = {
+        "themes": [
+            {"theme": t, "counts": {y: len(cl) for y, cl in sorted(index.clusters_by_theme.get(t.id, {}).items())}}
+            for t in c.themes
+        ],
+        "levels": [
+            {"level": l, "named": len(index.holders.get(l.id, [])), "unnamed": sum(u.count for u in c.unnamed_holders if u.level == l.id)}
+            for l in sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0))
+        ],
+        "lists": [
+            {"list": l, "count": sum(1 for cl in c.clusters if any(x.list == l.id for x in cl.listings))} for l in c.lists
+        ],
+    }
+    years = sorted({y for t in counts["themes"] for y in t["counts"]})
+    context = {"tables": c.tables, "headlines": c.headlines, "sources": c.source_by_id, "counts": counts, "years": years}
+    return PageView("tal.md", "Tal", "figures.html", context, in_nav=True)
+
+
+def build_views(catalogue: Catalogue) -> list[PageView]:
+    """Every generated page of the site."""
+    index = Index(catalogue)
+    views = [
+        catalogue_table_page(index),
+        themes_index_page(index),
+        certifications_page(index),
+        cases_index_page(index),
+        figures_page(index),
+    ]
+    views += [cluster_page(index, cluster) for cluster in catalogue.clusters]
+    views += [theme_page(index, theme) for theme in catalogue.themes]
+    views += [case_page(index, case) for case in catalogue.cases]
+    return views
