@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from klyngekatalog.problems import CatalogueError
+from klyngekatalog.search import SearchIndexError, index_site
 from klyngekatalog.site import SiteBuild
 
 _build: SiteBuild | None = None
@@ -49,6 +50,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if _build is None or (view := _build.views.get(page.file.src_uri)) is None:
         return markdown
     page.meta["title"] = view.title
+    page.meta["hide"] = ["navigation"]
     if view.description:
         page.meta["description"] = view.description
     return ""
@@ -71,3 +73,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

@@ -105,6 +105,7 @@ class Record(BaseModel):
 class Source(Record):
     id: Slug
     title: Name = Field(description="Kildens titel, som trykt.")
+    short_title: Name | None = Field(None, description="Kort betegnelse til tabeller, fx 'Performanceregnskab 2013'.")
     kind: Literal["rapport", "nyhed", "artikel", "webside"]
     published: PartialDate | None = None
     publisher: Name | None = None
