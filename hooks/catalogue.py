@@ -34,9 +34,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CatalogueError as error:
         raise PluginError("Kataloget har fejl:\n" + "\n".join(str(p) for p in error.problems)) from None
     config.extra["katalog"] = _build.macro_variables()
+    # Former names and aliases keep working as addresses (mkdocs-redirects writes the pages).
+    config.plugins["redirects"].config["redirect_maps"].update(_build.redirects())
     return config
 
 
+# Before other plugins look at the files (mkdocs-redirects checks that targets exist).
+@event_priority(50)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _build is None:
         return files

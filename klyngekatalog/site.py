@@ -13,7 +13,7 @@ from .catalogue import Catalogue, load_catalogue
 from .exports import all_exports
 from .render import Renderer
 from .schema import schemas, render as render_schema
-from .views import Index, PageView, build_views
+from .views import Index, PageView, build_views, redirects
 
 
 _BLOCK_MARKER = "<!-- katalog:"
@@ -43,6 +43,9 @@ class SiteBuild:
 
     def block_context(self) -> dict:
         return {"sources": self.catalogue.sources}
+
+    def redirects(self) -> dict[str, str]:
+        return redirects(self.catalogue)
 
     def macro_variables(self) -> dict:
         """What hand-written pages in docs/ may use through mkdocs-macros: numbers only,

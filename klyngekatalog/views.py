@@ -7,6 +7,8 @@ the site (e.g. "klynger/robocluster.md" → /klynger/robocluster/).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -235,8 +237,28 @@ def cases_index_page(index: Index) -> PageView:
     return PageView("cases/index.md", "Cases", "cases.html", {"areas": areas, "clusters": c.cluster_by_id}, in_nav=True)
 
 
+@dataclass(frozen=True)
+class Bar:
+    year: int
+    value: float | None
+    height: float  # 0–1, share of the series' largest value
+
+
+def series_bars(values: dict[int, float | None], years: tuple[int, ...]) -> list[Bar]:
+    """The bars of an indicator's small chart; years without a figure get no bar."""
+    largest = max((v for v in values.values() if v is not None), default=0) or 1
+    return [Bar(y, values.get(y), (values[y] or 0) / largest if values.get(y) is not None else 0) for y in years]
+
+
 def figures_page(index: Index) -> PageView:
     c = index.catalogue
+    charts = {
+        (table.id, ind.id): series_bars(ind.values, table.years)
+        for table in c.tables
+        for section in table.sections
+        for ind in section.indicators
+        if sum(v is not None for v in ind.values.values()) >= 2
+    }
     counts = {
         "themes": [
             {"theme": t, "counts": {y: len(cl) for y, cl in sorted(index.clusters_by_theme.get(t.id, {}).items())}}
@@ -251,8 +273,36 @@ def figures_page(index: Index) -> PageView:
         ],
     }
     years = sorted({y for t in counts["themes"] for y in t["counts"]})
-    context = {"tables": c.tables, "headlines": c.headlines, "sources": c.source_by_id, "counts": counts, "years": years}
+    context = {"tables": c.tables, "headlines": c.headlines, "sources": c.source_by_id, "counts": counts, "years": years, "charts": charts}
     return PageView("tal.md", "Tal", "figures.html", context, in_nav=True)
+
+
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+def slugify(name: str) -> str:
+    """A URL slug the way the catalogue's ids are made: æ→ae, ø→oe, å→aa, accents dropped."""
+    text = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATION))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def redirects(catalogue: Catalogue) -> dict[str, str]:
+    """Old addresses that lead to a cluster: its name and every alias as a slug, e.g.
+    /klynger/offshore-center-danmark/ → /klynger/offshoreenergy-dk/. A slug that two
+    clusters could claim, or that is another cluster's id, gets no redirect."""
+    ids = {cluster.id for cluster in catalogue.clusters}
+    claims: dict[str, set[str]] = defaultdict(set)
+    for cluster in catalogue.clusters:
+        for name in (cluster.name, *cluster.aliases):
+            slug = slugify(name)
+            if slug and slug != cluster.id:
+                claims[slug].add(cluster.id)
+    return {
+        f"klynger/{slug}.md": f"klynger/{owners.pop()}.md"
+        for slug, owners in sorted(claims.items())
+        if len(owners) == 1 and slug not in ids
+    }
 
 
 def build_views(catalogue: Catalogue) -> list[PageView]:
