@@ -5,6 +5,7 @@ The MkDocs hook (hooks/catalogue.py) is the only caller; this module does not kn
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from .catalogue import Catalogue, load_catalogue
 from .exports import all_exports
 from .render import Renderer
 from .schema import schemas, render as render_schema
-from .views import Index, PageView, build_views, redirects
+from .views import TABLE_ROWS_FILE, Index, PageView, build_views, redirects, table_rows_data
 
 
 _BLOCK_MARKER = "<!-- katalog:"
@@ -64,6 +65,8 @@ class SiteBuild:
 
     def data_files(self) -> dict[str, str]:
         """Files under /data/ of the site: exports and the JSON Schemas."""
-        files = all_exports(self.catalogue, Index(self.catalogue))
+        index = Index(self.catalogue)
+        files = all_exports(self.catalogue, index)
+        files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(index), ensure_ascii=False, separators=(",", ":"))
         files.update({f"schema/{name}": render_schema(schema) for name, schema in schemas().items()})
         return files

@@ -197,11 +197,47 @@ def case_page(index: Index, case: Case) -> PageView:
     return PageView(f"cases/{case.id}.md", case.title, "case.html", context, description=case.summary)
 
 
+# Up to this many rows the catalogue table is plain HTML (works without JavaScript); a larger
+# catalogue loads its rows from /data/klynger-tabel.json, so the page stays light.
+TABLE_INLINE_LIMIT = 1000
+TABLE_ROWS_FILE = "klynger-tabel.json"
+
+
+def _table_rows(index: Index) -> list[dict[str, Any]]:
+    return sorted((_cluster_row(index, cl) for cl in index.catalogue.clusters), key=lambda r: sort_key(r["name"]))
+
+
 def catalogue_table_page(index: Index) -> PageView:
     c = index.catalogue
-    rows = sorted((_cluster_row(index, cl) for cl in c.clusters), key=lambda r: sort_key(r["name"]))
-    context = {"rows": rows, "themes": sorted(c.themes, key=lambda t: sort_key(t.name)), "levels": c.levels}
+    inline = len(c.clusters) <= TABLE_INLINE_LIMIT
+    context = {
+        "rows": _table_rows(index) if inline else [],
+        "total": len(c.clusters),
+        "rows_src": None if inline else f"data/{TABLE_ROWS_FILE}",
+        "themes": sorted(c.themes, key=lambda t: sort_key(t.name)),
+    }
     return PageView("klynger/index.md", "Alle klynger", "clusters.html", context, in_nav=True)
+
+
+def table_rows_data(index: Index) -> dict[str, Any]:
+    """The catalogue table as compact data for the browser (see TABLE_INLINE_LIMIT)."""
+    return {
+        "columns": ["id", "navn", "andre_navne", "fagomraader", "certificering", "niveau", "innovationsnetvaerk", "websted"],
+        "themes": {t.id: t.name for t in index.catalogue.themes},
+        "rows": [
+            [
+                row["id"],
+                row["name"],
+                " | ".join(row["aliases"]),
+                [t.id for t in row["themes"]],
+                row["level"].name if row["level"] else "",
+                (row["level"].rank or 9) if row["level"] else 99,
+                ", ".join(str(p.period or p.year) for p in row["programmes"]),
+                row["website"] or "",
+            ]
+            for row in _table_rows(index)
+        ],
+    }
 
 
 def themes_index_page(index: Index) -> PageView:

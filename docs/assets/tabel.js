@@ -52,8 +52,50 @@
     filter();
   }
 
+  // A large catalogue sends its rows as data (see TABLE_INLINE_LIMIT in klyngekatalog/views.py).
+  // Cells are filled with textContent: catalogue text never becomes markup.
+  function loadRows(table) {
+    var src = table.dataset.kkRowsSrc;
+    if (!src || table.tBodies[0].rows.length) return Promise.resolve();
+    var base = new URL(src, location.href);
+    return fetch(base).then(function (response) { return response.json(); }).then(function (data) {
+      var body = table.tBodies[0];
+      var fragment = document.createDocumentFragment();
+      data.rows.forEach(function (r) {
+        var row = document.createElement("tr");
+        row.dataset.themes = r[3].join(" ");
+        row.dataset.aliases = r[2];
+        var name = document.createElement("td");
+        var link = document.createElement("a");
+        link.href = new URL("../klynger/" + r[0] + "/", base).href;
+        link.textContent = r[1];
+        name.appendChild(link);
+        var themes = document.createElement("td");
+        themes.textContent = r[3].map(function (id) { return data.themes[id]; }).join(", ");
+        var level = document.createElement("td");
+        level.textContent = r[4];
+        level.dataset.sort = r[5];
+        var programme = document.createElement("td");
+        programme.textContent = r[6];
+        var website = document.createElement("td");
+        if (/^https?:\/\//.test(r[7])) {
+          var site = document.createElement("a");
+          site.href = r[7];
+          site.rel = "nofollow noopener";
+          site.textContent = r[7].replace(/^https?:\/\/(www\.)?/, "");
+          website.appendChild(site);
+        }
+        [name, themes, level, programme, website].forEach(function (cell) { row.appendChild(cell); });
+        fragment.appendChild(row);
+      });
+      body.appendChild(fragment);
+    });
+  }
+
   function init() {
-    document.querySelectorAll("[data-kk-table]").forEach(setUp);
+    document.querySelectorAll("[data-kk-table]").forEach(function (table) {
+      loadRows(table).then(function () { setUp(table); });
+    });
   }
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
