@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -53,10 +54,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _build is None or (view := _build.views.get(page.file.src_uri)) is None:
         return markdown
-    page.meta["title"] = view.title
+    # Material prints these unescaped (MkDocs' theme templates do not autoescape).
+    page.meta["title"] = escape(view.title)
     page.meta["hide"] = ["navigation"]
     if view.description:
-        page.meta["description"] = view.description
+        page.meta["description"] = escape(view.meta_description)
     return ""
 
 

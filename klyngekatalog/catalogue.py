@@ -36,7 +36,7 @@ from .model import (
     UnnamedHolders,
 )
 from .problems import CatalogueError, Problem
-from .yamlsource import LocatedDocument, load_yaml
+from .yamlsource import LocatedDocument, load_yaml, shown
 
 
 @dataclass(frozen=True)
@@ -135,13 +135,14 @@ def _message(error: dict, field_names: list[str]) -> str:
     kind = error["type"]
     context = dict(error.get("ctx") or {})
     loc = [part for part in error["loc"] if not isinstance(part, int)]
-    field = str(loc[-1]) if loc else ""
+    # An unknown key is the editor's text: quoted so that it cannot break or disguise the message.
+    field = shown(loc[-1]) if loc else ""
     if kind == "value_error":
         return str(context.get("error", error["msg"]))
     if kind == "string_pattern_mismatch":
         if field in ("website",):
             return "webadressen skal starte med http:// eller https://"
-        return f"'{error['input']}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg"
+        return f"'{shown(error['input'])}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg"
     if kind == "extra_forbidden" and field_names:
         return _MESSAGES[kind].format(field=field) + "; tilladte felter: " + ", ".join(field_names)
     template = _MESSAGES.get(kind)

@@ -10,7 +10,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Iterable
 
 from .problems import Problem
-from .yamlsource import LocatedDocument
+from .yamlsource import LocatedDocument, shown
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -92,7 +92,7 @@ class _Checker:
                 if key in names:
                     owner, _ = names[key]
                     where = "navnet på" if owner != cluster.id else "allerede brugt i"
-                    self.report(file, path, f"navnet '{name}' er {where} klyngen '{owner}'")
+                    self.report(file, path, f"navnet '{shown(name)}' er {where} klyngen '{owner}'")
                 else:
                     names[key] = (cluster.id, path)
 

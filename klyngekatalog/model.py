@@ -44,10 +44,18 @@ Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=4000)
 
 
 def _check_url(value: str) -> str:
-    parts = urlsplit(value)
+    # The address is shown as link text: an invisible or direction-changing character would
+    # let it read as another address than the one it goes to.
+    if hidden := next((c for c in value if not c.isprintable() and not c.isspace()), None):
+        raise ValueError(f"webadressen indeholder det usynlige tegn eller kontroltegn U+{ord(hidden):04X}")
+    try:
+        parts = urlsplit(value)
+        hostname = parts.hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket: "http://[::1"
+        raise ValueError("webadressen mangler et gyldigt domænenavn") from None
     if parts.scheme not in ("http", "https") or not value.startswith(("http://", "https://")):
         raise ValueError("webadressen skal starte med http:// eller https://")
-    if not parts.hostname or "." not in parts.hostname or any(c.isspace() for c in value):
+    if not hostname or "." not in hostname or any(c.isspace() for c in value):
         raise ValueError("webadressen mangler et gyldigt domænenavn")
     return value
 
@@ -88,6 +96,8 @@ PartialDate = Annotated[
     Field(description="Dato: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM / ÅÅÅÅ når kilden kun giver måned eller år."),
 ]
 Year = Annotated[int, Strict(), Field(ge=1900, le=2100)]
+# A year used as a mapping key: JSON (the exports) can only write keys as text, "2013".
+YearKey = Annotated[int, Field(ge=1900, le=2100)]
 Count = Annotated[int, Strict(), Field(ge=0)]
 Figure = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
 Percent = Annotated[float, Strict(), Field(allow_inf_nan=False, ge=-1000, le=100000)]
@@ -258,7 +268,7 @@ class Indicator(Record):
     name: Name
     unit: Name
     decimals: Annotated[int, Strict(), Field(ge=0, le=4)] | None = None
-    values: dict[Year, Figure | None] = Field(description="Tal pr. år som trykt; null hvor kilden skriver NA.")
+    values: dict[YearKey, Figure | None] = Field(description="Tal pr. år som trykt; null hvor kilden skriver NA.")
     change: Percent | None = Field(None, description="Kildens procentændring; null hvor kilden skriver NA.")
     note: Text | None = None
 
@@ -275,7 +285,7 @@ class Table(Record):
     location: Name
     population: Name
     years: tuple[Year, ...] = Field(min_length=1)
-    measured: dict[Year, Count] = Field(description="Antal målte netværk/klynger pr. år.")
+    measured: dict[YearKey, Count] = Field(description="Antal målte netværk/klynger pr. år.")
     change_label: Name | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
 

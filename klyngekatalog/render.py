@@ -7,6 +7,7 @@ ever used as a template, so `<script>` or `{{ … }}` in a description comes out
 from __future__ import annotations
 
 import posixpath
+from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -23,7 +24,9 @@ def dk_number(value: float | int | None, decimals: int | None = None) -> str:
     if value is None:
         return "–"
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+        # As many decimals as the figure has (repr is the shortest exact form), at most 6.
+        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+        decimals = min(6, max(0, -exponent)) if isinstance(exponent, int) else 0
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".").replace("-", "−")
 

@@ -27,6 +27,12 @@ class PageView:
     in_nav: bool = False
 
     @property
+    def meta_description(self) -> str:
+        """The description cut to what a search engine shows, on one line."""
+        text = " ".join((self.description or "").split())
+        return text if len(text) <= 200 else text[:199].rsplit(" ", 1)[0] + "…"
+
+    @property
     def url(self) -> str:
         """The page's URL path with directory URLs, e.g. "klynger/robocluster/"."""
         stem = self.path.removesuffix(".md")
@@ -327,7 +333,8 @@ def redirects(catalogue: Catalogue) -> dict[str, str]:
     """Old addresses that lead to a cluster: its name and every alias as a slug, e.g.
     /klynger/offshore-center-danmark/ → /klynger/offshoreenergy-dk/. A slug that two
     clusters could claim, or that is another cluster's id, gets no redirect."""
-    ids = {cluster.id for cluster in catalogue.clusters}
+    # "index" is the catalogue table itself.
+    ids = {cluster.id for cluster in catalogue.clusters} | {"index"}
     claims: dict[str, set[str]] = defaultdict(set)
     for cluster in catalogue.clusters:
         for name in (cluster.name, *cluster.aliases):

@@ -31,6 +31,26 @@ _TIMESTAMP = _YAML + "timestamp"
 
 Path_ = tuple[Any, ...]
 
+# What a YAML type tag reads as, for the message when a tagged value cannot be read.
+_KINDS = {_YAML + "int": "et helt tal", _YAML + "float": "et tal", _YAML + "bool": "true eller false"}
+_SHOWN_LENGTH = 80
+
+
+def shown(value: Any) -> str:
+    """A value from the data as it may be quoted in a message: one line, every invisible,
+    direction-changing or control character written as its code (so a message can neither
+    break the one-problem-per-line output nor display something other than the data holds),
+    and long values cut short."""
+    text = str(value)
+    return "".join(c if c.isprintable() else _escape(c) for c in text[:_SHOWN_LENGTH]) + (
+        "…" if len(text) > _SHOWN_LENGTH else ""
+    )
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
 
 @dataclass(frozen=True)
 class LocatedDocument:
@@ -109,8 +129,10 @@ def parse_yaml(text: str, file: str) -> LocatedDocument:
     """Parse YAML text; raise CatalogueError with every located problem."""
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         raise CatalogueError([Problem(file, 1, 1, "filen er tom")])
-    loader = _Composer(text)
+    loader = None
     try:
+        # PyYAML checks the whole text for characters YAML forbids already here.
+        loader = _Composer(text)
         root = loader.get_single_node()
     except _Refused as refused:
         raise CatalogueError([Problem(file, refused.mark.line + 1, refused.mark.column + 1, refused.message)]) from None
@@ -121,10 +143,11 @@ def parse_yaml(text: str, file: str) -> LocatedDocument:
     except yaml.reader.ReaderError as error:
         line, column = _position(text, error.position)
         raise CatalogueError(
-            [Problem(file, line, column, f"tegnet U+{ord(error.character):04X} er ikke tilladt i YAML")]
+            [Problem(file, line, column, f"tegnet U+{error.character:04X} er ikke tilladt i YAML")]
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return _Builder(file).build_document(root)
 
 
@@ -133,11 +156,16 @@ def load_yaml(path: Path, file: str | None = None) -> LocatedDocument:
     file = file or str(path)
     try:
         size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            # Read one byte past the limit: a file that grows, or a device or pipe whose
+            # size says 0, must not be read without end.
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
+            size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
             raise CatalogueError(
                 [Problem(file, 1, 1, f"filen er for stor ({size:,} bytes; højst {MAX_FILE_BYTES:,})".replace(",", "."))]
             )
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise CatalogueError([Problem(file, 1, 1, "filen findes ikke")]) from None
     except IsADirectoryError:
@@ -185,7 +213,16 @@ class _Builder:
             return node.value
         if node.tag not in _SCALAR_TAGS:
             return self.refuse(node, f"YAML-tagget {node.tag!r} er ikke tilladt")
-        return self.scalars.construct_object(node)
+        try:
+            value = self.scalars.construct_object(node)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            # An explicit tag on text that is not of its type (!!int abc, !!bool maybe), or an
+            # integer too long for Python to read (more than 4300 digits).
+            return self.refuse(node, f"værdien '{shown(node.value)}' kan ikke læses som {_KINDS.get(node.tag, node.tag)}")
+        if isinstance(value, str) and (surrogate := next((c for c in value if "\ud800" <= c <= "\udfff"), None)):
+            # "\ud83d" in a quoted string gives half a character, which no UTF-8 file or page can hold.
+            return self.refuse(node, f"tegnet U+{ord(surrogate):04X} er ikke tilladt (et halvt surrogatpar); skriv selve tegnet")
+        return value
 
     def build_mapping(self, node: MappingNode, path: Path_) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -197,13 +234,16 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self.refuse(key_node, "en nøgle skal være en enkel tekst")
                 continue
+            refused = len(self.problems)
             key = self.build_scalar(key_node)
+            if len(self.problems) > refused:  # already reported: not a key to compare with others
+                continue
             try:
                 hash(key)
             except TypeError:  # pragma: no cover - scalars are hashable
                 continue
             if key in first_seen:
-                self.refuse(key_node, f"nøglen '{key}' står to gange (første gang i linje {first_seen[key]})")
+                self.refuse(key_node, f"nøglen '{shown(key)}' står to gange (første gang i linje {first_seen[key]})")
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             self.key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)

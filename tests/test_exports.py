@@ -1,0 +1,168 @@
+"""Open-data exports: the JSON files load back with the model of the file they mirror, the
+CSV has one safe row per cluster, and the built site serves exactly these files."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+
+import pytest
+
+from klyngekatalog import model
+from klyngekatalog.catalogue import load_catalogue
+from klyngekatalog.exports import CSV_COLUMNS, all_exports, clusters_csv, json_exports
+from klyngekatalog.site import SiteBuild
+from klyngekatalog.views import Index
+
+from sitebuild import DATA, real_site
+
+JSON_FILES = {
+    "clusters.json": (model.ClustersFile, lambda c: model.ClustersFile(clusters=c.clusters)),
+    "themes.json": (model.ThemesFile, lambda c: model.ThemesFile(themes=c.themes)),
+    "certifications.json": (
+        model.CertificationsFile,
+        lambda c: model.CertificationsFile(levels=c.levels, unnamed_holders=c.unnamed_holders),
+    ),
+    "cases.json": (model.CasesFile, lambda c: model.CasesFile(activity_areas=c.activity_areas, cases=c.cases)),
+    "figures.json": (model.FiguresFile, lambda c: model.FiguresFile(tables=c.tables, headlines=c.headlines)),
+    "sources.json": (model.SourcesFile, lambda c: model.SourcesFile(sources=c.sources, lists=c.lists)),
+}
+
+FIGURES_BUG = (
+    "BUG model.py/exports.py: figures.json does not load back with FiguresFile.model_validate(json.loads(...)). "
+    "Table.measured and Indicator.values are dict[Year, …] with Year = Annotated[int, Strict()]; JSON object keys "
+    "are strings ('2007'), which strict int refuses in Python mode (752 errors with the real data). "
+    "exports.json_exports promises 'it loads back with the same model'. (model_validate_json happens to accept "
+    "them.) Fix: let Year keys accept digit strings (e.g. a BeforeValidator on the dict keys) or drop Strict for keys."
+)
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(DATA / "clusters.yaml")
+
+
+@pytest.fixture(scope="module")
+def exports(catalogue):
+    return json_exports(catalogue)
+
+
+def test_the_json_files(exports):
+    assert set(exports) == set(JSON_FILES)
+
+
+@pytest.mark.parametrize(
+    "name",
+    JSON_FILES,
+)
+def test_json_export_loads_back_with_its_model(exports, catalogue, name):
+    file_model, expected = JSON_FILES[name]
+    loaded = file_model.model_validate(json.loads(exports[name]))
+    assert loaded == expected(catalogue)
+
+
+def test_clusters_json_loads_back_to_the_catalogue_clusters(exports, catalogue):
+    loaded = model.ClustersFile.model_validate(json.loads(exports["clusters.json"]))
+    assert loaded.clusters == catalogue.clusters
+    assert [c.id for c in loaded.clusters] == [c.id for c in catalogue.clusters]
+
+
+@pytest.mark.parametrize("name", list(JSON_FILES))
+def test_json_export_loads_back_from_json_text(exports, catalogue, name):
+    """Through pydantic's JSON parser every file, figures.json included, loads back."""
+    file_model, expected = JSON_FILES[name]
+    assert file_model.model_validate_json(exports[name]) == expected(catalogue)
+
+
+def test_json_keeps_danish_letters_and_dates_as_written(exports, catalogue):
+    text = exports["clusters.json"]
+    assert "æ" in text or "ø" in text or "å" in text
+    assert "\\u00e6" not in text and "\\u00f8" not in text
+    data = json.loads(text)
+    certification_dates = [cert["as_of"] for c in data["clusters"] for cert in c["certifications"]]
+    assert certification_dates and all(isinstance(d, str) for d in certification_dates)
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def _rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_has_a_header_and_one_row_per_cluster(catalogue):
+    rows = _rows(clusters_csv(catalogue))
+    assert rows[0] == CSV_COLUMNS
+    assert len(rows) == 1 + len(catalogue.clusters)
+    assert [r[0] for r in rows[1:]] == [c.id for c in catalogue.clusters]
+    assert all(len(r) == len(CSV_COLUMNS) for r in rows)
+
+
+def test_csv_cells_match_the_catalogue(catalogue):
+    index = Index(catalogue)
+    rows = {r[0]: dict(zip(CSV_COLUMNS, r)) for r in _rows(clusters_csv(catalogue, index))[1:]}
+    for cluster in catalogue.clusters:
+        row = rows[cluster.id]
+        assert row["navn"] == cluster.name
+        assert row["andre_navne"] == " | ".join(cluster.aliases)
+        assert row["beskrivelse"] == (cluster.description or "")
+        assert row["websted"] == (cluster.website or "")
+        assert row["kilder"] == " | ".join(cluster.sources)
+        by_year = index.themes_by_year(cluster)
+        assert row["fagomraader_2013"] == " | ".join(by_year.get(2013, []))
+        assert row["fagomraader_2016"] == " | ".join(by_year.get(2016, []))
+        assert row["omfatter"] == " | ".join(r.cluster for r in cluster.relations)
+    assert rows["clean"]["omfatter"] == "inno-se | inno-mt"
+    assert rows["clean"]["fagomraader_2016"] == "energi | miljoe"
+
+
+def _with_cluster(catalogue, **update):
+    cluster = catalogue.clusters[0].model_copy(update=update)
+    return dataclasses.replace(catalogue, clusters=(cluster, *catalogue.clusters[1:])), cluster
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_defuses_formulas(catalogue, start):
+    name = f"{start}HYPERLINK(\"http://example.org\",\"klik\")"
+    changed, cluster = _with_cluster(catalogue, name=name, description=f"{start}1+1")
+    rows = _rows(clusters_csv(changed))
+    row = dict(zip(CSV_COLUMNS, next(r for r in rows if r[0] == cluster.id)))
+    assert row["navn"] == "'" + name
+    assert row["beskrivelse"] == f"'{start}1+1"
+
+
+def test_csv_leaves_ordinary_text_alone(catalogue):
+    changed, cluster = _with_cluster(catalogue, name="Klynge = god, \"citat\"\nny linje")
+    rows = _rows(clusters_csv(changed))
+    assert next(r for r in rows if r[0] == cluster.id)[1] == "Klynge = god, \"citat\"\nny linje"
+
+
+def test_all_exports_adds_the_csv(catalogue):
+    files = all_exports(catalogue)
+    assert set(files) == set(JSON_FILES) | {"clusters.csv"}
+    assert files["clusters.csv"] == clusters_csv(catalogue)
+
+
+# --- the exports on the built site ------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_site_serves_exactly_the_exports(real_site):
+    site = real_site.require()
+    expected = SiteBuild.load(DATA / "clusters.yaml").data_files()
+    assert "clusters.json" in expected and "clusters.csv" in expected
+    for name, content in expected.items():
+        path = site.root / "data" / name
+        assert path.is_file(), name
+        assert path.read_text(encoding="utf-8") == content, name
+    served = {p.relative_to(site.root / "data").as_posix() for p in (site.root / "data").rglob("*") if p.is_file()}
+    assert served == set(expected)
+
+
+@pytest.mark.build
+def test_site_clusters_json_loads_back(real_site, catalogue):
+    site = real_site.require()
+    loaded = model.ClustersFile.model_validate(json.loads((site.root / "data" / "clusters.json").read_text(encoding="utf-8")))
+    assert loaded.clusters == catalogue.clusters

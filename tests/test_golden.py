@@ -1,0 +1,92 @@
+"""Golden test: what `python -m klyngekatalog validate` prints for deliberately broken catalogues.
+
+tests/fixtures/broken/        shape and reference errors in all six files (every file can be read)
+tests/fixtures/broken-syntax/ files that cannot be read at all (duplicate keys, a Python tag, a merge
+                              key, a tab); these stop the cross-checks, so they need a catalogue of
+                              their own
+Every line where a problem is expected is marked `# FEJL` in the fixture.
+
+The expected output is in tests/golden/<name>.txt, with paths relative to the repository root.
+After a deliberate change to messages or fixtures, regenerate it and review the diff by eye:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = ("broken", "broken-syntax")
+
+
+def validate(data: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "klyngekatalog", "validate", data],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+
+
+@pytest.fixture(scope="module", params=FIXTURES)
+def run(request: pytest.FixtureRequest) -> tuple[str, subprocess.CompletedProcess[str]]:
+    name = request.param
+    return name, validate(f"tests/fixtures/{name}/clusters.yaml")
+
+
+def test_output_matches_golden_file(run: tuple[str, subprocess.CompletedProcess[str]]) -> None:
+    name, result = run
+    golden = REPO / "tests" / "golden" / f"{name}.txt"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == golden.read_text("utf-8")
+
+
+def test_exit_status_and_no_traceback(run: tuple[str, subprocess.CompletedProcess[str]]) -> None:
+    _, result = run
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout and "Traceback" not in result.stderr
+    count = len(result.stdout.splitlines())
+    assert result.stderr == f"{count} fejl i kataloget\n"
+
+
+def test_every_line_is_a_located_problem_in_the_fixture(run: tuple[str, subprocess.CompletedProcess[str]]) -> None:
+    name, result = run
+    for line in result.stdout.splitlines():
+        assert re.fullmatch(rf"tests/fixtures/{re.escape(name)}/[a-z]+\.yaml:[1-9][0-9]*:[1-9][0-9]*: \S.*", line), line
+
+
+def test_marked_lines_and_reported_lines_agree(run: tuple[str, subprocess.CompletedProcess[str]]) -> None:
+    """Each `# FEJL` line gets at least one problem, and no problem lands on an unmarked line."""
+    name, result = run
+    folder = REPO / "tests" / "fixtures" / name
+    marked = {
+        (path.name, number)
+        for path in folder.glob("*.yaml")
+        for number, text in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if "# FEJL" in text
+    }
+    reported = set()
+    for line in result.stdout.splitlines():
+        file, number, _ = line.split(":", 2)
+        reported.add((Path(file).name, int(number)))
+    assert reported == marked
+
+
+def test_enough_distinct_errors() -> None:
+    stdout = (REPO / "tests" / "golden" / "broken.txt").read_text("utf-8")
+    lines = stdout.splitlines()
+    assert len(set(lines)) == len(lines) >= 15
+    files = {line.split(":", 1)[0].rsplit("/", 1)[1] for line in lines}
+    assert files == {"clusters.yaml", "sources.yaml", "themes.yaml", "certifications.yaml", "cases.yaml", "figures.yaml"}

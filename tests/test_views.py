@@ -1,0 +1,261 @@
+"""Page views: every generated page as data, checked against the catalogue it comes from."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pytest
+
+from klyngekatalog.catalogue import load_catalogue
+from klyngekatalog.views import Index, PageView, build_views, sort_key
+
+from sitebuild import DATA
+
+INDEX_PAGES = {
+    "klynger/index.md": "klynger/",
+    "temaer/index.md": "temaer/",
+    "certificeringer.md": "certificeringer/",
+    "cases/index.md": "cases/",
+    "tal.md": "tal/",
+}
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(DATA / "clusters.yaml")
+
+
+@pytest.fixture(scope="module")
+def index(catalogue):
+    return Index(catalogue)
+
+
+@pytest.fixture(scope="module")
+def views(catalogue):
+    return build_views(catalogue)
+
+
+@pytest.fixture(scope="module")
+def by_path(views):
+    return {view.path: view for view in views}
+
+
+def raw_themes_by_year(catalogue, cluster) -> dict[int, list[str]]:
+    """Computed straight from the listings, independently of Index."""
+    years = {l.id: l.year for l in catalogue.lists}
+    result: dict[int, list[str]] = defaultdict(list)
+    for listing in cluster.listings:
+        if listing.theme and listing.theme not in result[years[listing.list]]:
+            result[years[listing.list]].append(listing.theme)
+    return dict(sorted(result.items()))
+
+
+# --- Index.themes_by_year -----------------------------------------------------------------
+
+
+def test_themes_by_year_matches_the_listings(catalogue, index):
+    for cluster in catalogue.clusters:
+        assert index.themes_by_year(cluster) == raw_themes_by_year(catalogue, cluster), cluster.id
+
+
+def test_themes_by_year_is_sorted_by_year(catalogue, index):
+    for cluster in catalogue.clusters:
+        years = list(index.themes_by_year(cluster))
+        assert years == sorted(years), cluster.id
+
+
+def test_themes_by_year_examples(catalogue, index):
+    # Listed twice in the 2016 list, once under each theme: both themes, in listing order, once.
+    assert index.themes_by_year(catalogue.cluster_by_id["clean"]) == {2016: ["energi", "miljoe"]}
+    # The non-themed programme list gives no theme; the themed 2016 list does.
+    assert index.themes_by_year(catalogue.cluster_by_id["inno-se"]) == {2016: ["energi"]}
+    assert index.themes_by_year(catalogue.cluster_by_id["offshoreenergy-dk"]) == {2013: ["energi"], 2016: ["energi"]}
+    assert index.latest_themes(catalogue.cluster_by_id["offshoreenergy-dk"]) == ["energi"]
+
+
+def test_themes_by_year_without_themed_listings(catalogue, index):
+    unthemed = [c for c in catalogue.clusters if not any(l.theme for l in c.listings)]
+    for cluster in unthemed:
+        assert index.themes_by_year(cluster) == {}
+        assert index.latest_themes(cluster) == []
+
+
+def test_clusters_by_theme_matches_the_listings(catalogue, index):
+    expected: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for cluster in catalogue.clusters:
+        for year, themes in raw_themes_by_year(catalogue, cluster).items():
+            for theme in themes:
+                expected[(theme, year)].add(cluster.id)
+    got = {
+        (theme, year): [c.id for c in clusters]
+        for theme, years in index.clusters_by_theme.items()
+        for year, clusters in years.items()
+    }
+    assert {key: set(ids) for key, ids in got.items()} == dict(expected)
+    # Each cluster only once per theme and year, even when a list places it twice.
+    assert all(len(ids) == len(set(ids)) for ids in got.values())
+
+
+def test_best_level_prefers_the_highest_rank(catalogue, index):
+    cluster = catalogue.cluster_by_id["offshoreenergy-dk"]
+    assert {c.level for c in cluster.certifications} == {"guld", "eu-kvalitetsmaerke"}
+    assert index.best_level(cluster).id == "guld"
+    for cluster in catalogue.clusters:
+        if not cluster.certifications:
+            assert index.best_level(cluster) is None
+
+
+def test_sort_key_puts_danish_letters_last():
+    names = ["Åben", "Zoo", "Ærø", "Øresund", "anden", "Bo"]
+    assert sorted(names, key=sort_key) == ["anden", "Bo", "Zoo", "Ærø", "Øresund", "Åben"]
+
+
+# --- the view list --------------------------------------------------------------------------
+
+
+def test_one_view_per_record_plus_the_index_pages(catalogue, views):
+    assert len(views) == len(catalogue.clusters) + len(catalogue.themes) + len(catalogue.cases) + len(INDEX_PAGES)
+    paths = Counter(view.path for view in views)
+    assert all(n == 1 for n in paths.values()), [p for p, n in paths.items() if n > 1]
+    expected = set(INDEX_PAGES)
+    expected |= {f"klynger/{c.id}.md" for c in catalogue.clusters}
+    expected |= {f"temaer/{t.id}.md" for t in catalogue.themes}
+    expected |= {f"cases/{c.id}.md" for c in catalogue.cases}
+    assert set(paths) == expected
+
+
+def test_view_urls(catalogue, views, by_path):
+    for path, url in INDEX_PAGES.items():
+        assert by_path[path].url == url
+        assert by_path[path].in_nav
+    for cluster in catalogue.clusters:
+        view = by_path[f"klynger/{cluster.id}.md"]
+        assert view.url == f"klynger/{cluster.id}/"
+        assert (view.title, view.description, view.template, view.in_nav) == (cluster.name, cluster.description, "cluster.html", False)
+    for theme in catalogue.themes:
+        view = by_path[f"temaer/{theme.id}.md"]
+        assert view.url == f"temaer/{theme.id}/"
+        assert (view.title, view.description, view.template, view.in_nav) == (theme.name, theme.description, "theme.html", False)
+    for case in catalogue.cases:
+        view = by_path[f"cases/{case.id}.md"]
+        assert view.url == f"cases/{case.id}/"
+        assert (view.title, view.description, view.template, view.in_nav) == (case.title, case.summary, "case.html", False)
+    assert len({view.url for view in views}) == len(views)
+
+
+@pytest.mark.parametrize(
+    "path, url",
+    [("index.md", ""), ("tal.md", "tal/"), ("klynger/index.md", "klynger/"), ("klynger/x.md", "klynger/x/"), ("a/b/index.md", "a/b/")],
+)
+def test_page_view_url(path, url):
+    assert PageView(path, "t", "x.html", {}).url == url
+
+
+# --- relations ------------------------------------------------------------------------------
+
+
+def test_inno_se_is_included_in_clean(by_path):
+    inno_se = by_path["klynger/inno-se.md"].context
+    assert [r["cluster"].id for r in inno_se["included_in"]] == ["clean"]
+    assert inno_se["included_in"][0]["source"].id == "pr-2017"
+    clean = by_path["klynger/clean.md"].context
+    assert [r["cluster"].id for r in clean["includes"]] == ["inno-se", "inno-mt"]
+    assert clean["included_in"] == []
+
+
+def test_every_relation_shows_on_both_pages(catalogue, by_path):
+    relations = [(parent, r) for parent in catalogue.clusters for r in parent.relations]
+    assert relations, "the data has relations"
+    for parent, relation in relations:
+        includes = by_path[f"klynger/{parent.id}.md"].context["includes"]
+        included_in = by_path[f"klynger/{relation.cluster}.md"].context["included_in"]
+        assert (relation.cluster, relation.source) in [(r["cluster"].id, r["source"].id) for r in includes]
+        assert (parent.id, relation.source) in [(r["cluster"].id, r["source"].id) for r in included_in]
+    total_included_in = sum(len(by_path[f"klynger/{c.id}.md"].context["included_in"]) for c in catalogue.clusters)
+    assert total_included_in == len(relations)
+
+
+# --- what index pages carry -------------------------------------------------------------------
+
+
+def test_catalogue_table_has_every_cluster_sorted(catalogue, by_path):
+    rows = by_path["klynger/index.md"].context["rows"]
+    assert sorted(r["id"] for r in rows) == sorted(c.id for c in catalogue.clusters)
+    assert [r["name"] for r in rows] == sorted((c.name for c in catalogue.clusters), key=sort_key)
+
+
+def test_theme_page_years_newest_first(catalogue, by_path):
+    for theme in catalogue.themes:
+        years = [g["year"] for g in by_path[f"temaer/{theme.id}.md"].context["placements"]]
+        assert years == sorted(years, reverse=True), theme.id
+
+
+def test_certifications_view_holders(catalogue, by_path):
+    levels = {entry["level"].id: entry for entry in by_path["certificeringer.md"].context["levels"]}
+    assert set(levels) == {l.id for l in catalogue.levels}
+    for level in catalogue.levels:
+        expected = Counter(c.id for c in catalogue.clusters for cert in c.certifications if cert.level == level.id)
+        assert Counter(cluster.id for cluster, _ in levels[level.id]["holders"]) == expected, level.id
+        assert [u.count for u in levels[level.id]["unnamed"]] == [u.count for u in catalogue.unnamed_holders if u.level == level.id]
+    ranks = [entry["level"].rank for entry in by_path["certificeringer.md"].context["levels"]]
+    ranked = [r for r in ranks if r is not None]
+    assert ranked == sorted(ranked) and ranks[: len(ranked)] == ranked  # unranked last
+
+
+def test_cases_view_has_every_case_once(catalogue, by_path):
+    areas = by_path["cases/index.md"].context["areas"]
+    ids = [case.id for area in areas for case in area["cases"]]
+    assert sorted(ids) == sorted(c.id for c in catalogue.cases)
+
+
+def test_cluster_cases_include_partner_cases(catalogue, by_path):
+    for case in catalogue.cases:
+        for cluster_id in (case.cluster, *case.partner_clusters):
+            assert case in by_path[f"klynger/{cluster_id}.md"].context["cases"], (case.id, cluster_id)
+
+
+# --- redirects for former names and aliases -----------------------------------------------------
+
+
+def test_slugify():
+    from klyngekatalog.views import slugify
+
+    assert slugify("Offshore Center Danmark") == "offshore-center-danmark"
+    assert slugify("Fødevaresektorens Innovationsnetværk") == "foedevaresektorens-innovationsnetvaerk"
+    assert slugify("Åben Café – IT & Co.") == "aaben-cafe-it-co"
+
+
+def test_redirects_lead_from_names_to_their_cluster(catalogue):
+    from klyngekatalog.views import redirects, slugify
+
+    found = redirects(catalogue)
+    assert found["klynger/offshore-center-danmark.md"] == "klynger/offshoreenergy-dk.md"
+    ids = {c.id for c in catalogue.clusters}
+    for old, new in found.items():
+        slug = old.removeprefix("klynger/").removesuffix(".md")
+        target = new.removeprefix("klynger/").removesuffix(".md")
+        assert slug not in ids and target in ids
+        cluster = catalogue.cluster_by_id[target]
+        assert slug in {slugify(n) for n in (cluster.name, *cluster.aliases)}
+
+
+def test_redirects_skip_a_slug_two_clusters_claim(catalogue):
+    import dataclasses
+
+    from klyngekatalog.views import redirects
+
+    a, b = catalogue.clusters[0], catalogue.clusters[1]
+    clusters = (a.model_copy(update={"aliases": (*a.aliases, "Fælles Navn")}), b.model_copy(update={"aliases": (*b.aliases, "Faelles navn")}))
+    changed = dataclasses.replace(catalogue, clusters=clusters + catalogue.clusters[2:])
+    assert "klynger/faelles-navn.md" not in redirects(changed)
+
+
+def test_no_redirect_overwrites_the_catalogue_table(catalogue):
+    import dataclasses
+
+    from klyngekatalog.views import redirects
+
+    first = catalogue.clusters[0].model_copy(update={"aliases": (*catalogue.clusters[0].aliases, "Index")})
+    changed = dataclasses.replace(catalogue, clusters=(first, *catalogue.clusters[1:]))
+    pages = {view.path for view in build_views(changed)}
+    assert not set(redirects(changed)) & pages
