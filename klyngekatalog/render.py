@@ -6,6 +6,7 @@ ever used as a template, so `<script>` or `{{ … }}` in a description comes out
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from decimal import Decimal
 from pathlib import Path
@@ -50,7 +51,10 @@ def relative_url(target: str, page_url: str) -> str:
     return "./" if path == "./" or path == "." else path
 
 
+@functools.cache
 def make_environment() -> Environment:
+    """One environment per process: templates compile once, also across `make serve` rebuilds
+    (the loader still notices a template that changed)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),

@@ -1,0 +1,1 @@
+"""The scale benchmark: `python -m benchmarks` (`make bench`); see BENCHMARKS.md."""
