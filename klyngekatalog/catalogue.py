@@ -114,15 +114,18 @@ _MESSAGES = {
     "extra_forbidden": "ukendt felt '{field}' (stavefejl?)",
     "string_type": "skal være tekst",
     "int_type": "skal være et helt tal",
+    "int_parsing": "skal være et helt tal",
+    "int_from_float": "skal være et helt tal",
     "float_type": "skal være et tal",
     "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
     "tuple_type": "skal være en liste",
     "list_type": "skal være en liste",
     "dict_type": "skal være en samling af felter (nøgle: værdi)",
     "model_type": "skal være en samling af felter (nøgle: værdi)",
     "model_attributes_type": "skal være en samling af felter (nøgle: værdi)",
     "string_too_short": "må ikke være tom",
-    "too_short": "skal have mindst {min_length} element(er)",
+    "too_short": "må ikke være en tom liste (skriv mindst {min_length})",
     "string_too_long": "er for lang (højst {max_length} tegn)",
     "greater_than_equal": "skal være mindst {ge}",
     "less_than_equal": "må højst være {le}",
@@ -140,9 +143,20 @@ def _message(error: dict, field_names: list[str]) -> str:
     if kind == "value_error":
         return str(context.get("error", error["msg"]))
     if kind == "string_pattern_mismatch":
-        if field in ("website",):
+        pattern = context.get("pattern", "")
+        if field == "website" or pattern.startswith("^https?"):
             return "webadressen skal starte med http:// eller https://"
+        if "]{4}" in pattern:
+            return "datoen skal skrives ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ"
+        if field == "file":
+            return f"'{shown(error['input'])}' er ikke et filnavn fra kildemappen (fx 002_780e490c1d2afdda.txt)"
         return f"'{shown(error['input'])}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg"
+    if kind == "literal_error":
+        return "skal være en af: " + str(context.get("expected", "")).replace(" or ", " eller ")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        limit = context.get("ge", context.get("le"))
+        limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+        return ("skal være mindst " if kind == "greater_than_equal" else "må højst være ") + str(limit)
     if kind == "extra_forbidden" and field_names:
         return _MESSAGES[kind].format(field=field) + "; tilladte felter: " + ", ".join(field_names)
     template = _MESSAGES.get(kind)
@@ -179,6 +193,10 @@ def _record_type(annotation) -> type | None:
 def _located_problems(document: LocatedDocument, model: type[Record], error: ValidationError, prefix: tuple) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
+        if item["type"] == "too_short" and isinstance(item["input"], (list, tuple)) and len(item["input"]) >= item["ctx"]["min_length"]:
+            # pydantic counts only the valid items: a list as long as required whose items are
+            # broken is not too short, and each broken item is reported on its own.
+            continue
         loc = prefix + tuple(item["loc"])
         # A bad key is best pointed at by its own position; a bad value by the value's.
         is_key = item["type"] == "extra_forbidden"
@@ -187,33 +205,40 @@ def _located_problems(document: LocatedDocument, model: type[Record], error: Val
     return problems
 
 
-def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[Record | None, list[Problem], set[str]]:
+Kept = dict[str, tuple[int, ...]]
+
+
+def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[Record | None, list[Problem], set[str], Kept]:
     """Validate one file. On failure, keep the records that are valid on their own (so the
     cross-checks still see them) and return the ids of the others, which are not to be
-    reported a second time as missing when something refers to them."""
+    reported a second time as missing when something refers to them, and, per list, where
+    in the file each kept record stands (so later problems point at the right record)."""
     if not isinstance(document.data, dict):
-        return None, [document.problem((), "filen skal indeholde felter på øverste niveau (fx 'clusters:')")], set()
+        return None, [document.problem((), "filen skal indeholde felter på øverste niveau (fx 'clusters:')")], set(), {}
     try:
-        return model.model_validate(document.data), [], set()
+        return model.model_validate(document.data), [], set(), {}
     except ValidationError as error:
         problems = _located_problems(document, model, error, ())
     salvaged: dict[str, object] = {}
     broken_ids: set[str] = set()
+    kept_at: Kept = {}
     for name, info in model.model_fields.items():
         items = document.data.get(name)
         item_model = _record_type(info.annotation)
         if not isinstance(items, list) or item_model is None:
             salvaged[name] = info.get_default(call_default_factory=True) if not info.is_required() else ()
             continue
-        kept = []
-        for item in items:
+        kept, positions = [], []
+        for position, item in enumerate(items):
             try:
                 kept.append(item_model.model_validate(item))
+                positions.append(position)
             except ValidationError:
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     broken_ids.add(item["id"])
         salvaged[name] = tuple(kept)
-    return model.model_construct(**salvaged), problems, broken_ids
+        kept_at[name] = tuple(positions)
+    return model.model_construct(**salvaged), problems, broken_ids, kept_at
 
 
 def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = None) -> Catalogue:
@@ -224,6 +249,7 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
     parsed: dict[str, Record] = {}
     problems: list[Problem] = []
     broken_ids: set[str] = set()
+    kept_at: dict[str, Kept] = {}
     for name, path in files.all().items():
         try:
             document = load_yaml(path, _display(path, display_root))
@@ -231,7 +257,7 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
             problems.extend(error.problems)
             continue
         documents[name] = document
-        record, found, broken = validate_document(document, models[name])
+        record, found, broken, kept_at[name] = validate_document(document, models[name])
         problems.extend(found)
         broken_ids |= broken
         if record is not None:
@@ -258,7 +284,7 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
         sources=sources.sources,
         lists=sources.lists,
     )
-    problems += checks.cross_check(catalogue, documents, broken_ids)
+    problems += checks.cross_check(catalogue, documents, broken_ids, kept_at)
     if problems:
         raise CatalogueError(problems)
     return catalogue

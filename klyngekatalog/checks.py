@@ -24,20 +24,29 @@ def name_key(name: str) -> str:
 
 
 class _Checker:
-    def __init__(self, catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str]):
+    def __init__(self, catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str], kept_at: dict):
         self.catalogue = catalogue
         self.broken_ids = broken_ids
+        self.kept_at = kept_at
         self.documents = documents
         self.problems: list[Problem] = []
 
+    def in_file(self, file: str, path: tuple) -> tuple:
+        """The path in the file of a record's path in the catalogue: after a broken record
+        was left out, the records that follow it stand one place further on in the file."""
+        positions = self.kept_at.get(file, {}).get(path[0]) if len(path) > 1 else None
+        if positions is not None and isinstance(path[1], int):
+            return (path[0], positions[path[1]]) + path[2:]
+        return path
+
     def report(self, file: str, path: tuple, message: str) -> None:
-        self.problems.append(self.documents[file].problem(path, message))
+        self.problems.append(self.documents[file].problem(self.in_file(file, path), message))
 
     def unique_ids(self, file: str, key: str, items: Iterable, what: str) -> None:
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
             if item.id in seen:
-                line = self.documents[file].locate((key, seen[item.id], "id"))[0]
+                line = self.documents[file].locate(self.in_file(file, (key, seen[item.id], "id")))[0]
                 self.report(file, (key, index, "id"), f"{what}-id '{item.id}' findes allerede (linje {line})")
             else:
                 seen[item.id] = index
@@ -110,7 +119,7 @@ class _Checker:
                 path = at + ("listings", j)
                 source_list = c.list_by_id.get(listing.list)
                 if source_list is None:
-                    self.report(file, path + ("list",), f"listen '{listing.list}' findes ikke")
+                    self.reference(file, path + ("list",), listing.list, c.list_by_id, "listen")
                     continue
                 used.setdefault(source_list.source, path + ("list",))
                 if (listing.list, listing.theme) in seen_listings:
@@ -136,7 +145,7 @@ class _Checker:
                 self.reference(file, at + ("sources", j), source, c.source_by_id, "kilden")
             for source, path in used.items():
                 if source not in c.source_by_id:
-                    self.report(file, path, f"kilden '{source}' findes ikke")
+                    self.reference(file, path, source, c.source_by_id, "kilden")
                 elif source not in cluster.sources:
                     self.report(file, path, f"kilden '{source}' bruges her, men står ikke i klyngens 'sources'")
 
@@ -178,6 +187,12 @@ class _Checker:
             self.reference(file, ("headlines", i, "source"), headline.source, c.source_by_id, "kilden")
 
 
-def cross_check(catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str] = frozenset()) -> list[Problem]:
-    """Problems across records; ids in `broken_ids` belong to records already reported as invalid."""
-    return _Checker(catalogue, documents, set(broken_ids)).run()
+def cross_check(
+    catalogue: Catalogue,
+    documents: dict[str, LocatedDocument],
+    broken_ids: set[str] = frozenset(),
+    kept_at: dict | None = None,
+) -> list[Problem]:
+    """Problems across records; ids in `broken_ids` belong to records already reported as
+    invalid, and `kept_at` says where the records that were kept stand in their files."""
+    return _Checker(catalogue, documents, set(broken_ids), kept_at or {}).run()

@@ -539,10 +539,45 @@ def test_payload_in_search_index(psite, payload_targets):
         # must be there character for character (it was text on the page, not markup).
         for document in found:
             assert PAYLOAD in document["text"], document["url"]
-            assert PAYLOAD_NAME in document["text"], document["url"]
-        cluster_doc = next(d for d in found if d["url"].lstrip("/") == urls["cluster"])
+        by_url = {d["url"].lstrip("/").split("#")[0]: d for d in documents}
+        # The cluster's name is found through its own page (and the case page that names it).
+        cluster_doc = by_url[urls["cluster"]]
         assert cluster_doc["title"] == PAYLOAD_NAME
+        assert PAYLOAD_NAME in cluster_doc["text"]
+        assert PAYLOAD_NAME in by_url[urls["case"]]["text"]
+        # A theme page keeps its cluster lists out of the index (data-pagefind-ignore): the
+        # payload cluster is listed on its theme page, but its name is not in that page's entry.
+        theme_lists = _theme_cluster_lists(psite.content(urls["theme"]), urls["theme"])
+        assert any(payload_targets.cluster in cluster_links(urls["theme"], ul) for ul in theme_lists)
+        assert PAYLOAD_NAME in "".join(ul.text() for ul in theme_lists)
+        assert PAYLOAD_NAME not in by_url[urls["theme"]]["text"]
+        # On every theme page: a cluster name listed there reaches the index only where the
+        # page names it outside its cluster lists too (in its description or cases).
+        themes = [url for url in by_url if re.fullmatch(r"temaer/[a-z0-9-]+/", url)]
+        assert urls["theme"] in themes
+        for url in themes:
+            article = psite.content(url)
+            lists = _theme_cluster_lists(article, url)
+            elsewhere = _text_outside(article, lists)
+            for name in {a.text().strip() for ul in lists for a in ul.iter("a")}:
+                assert name not in by_url[url]["text"] or name in elsewhere, (url, name)
     assert not any("49" in d["title"] for d in found)
+
+
+def _theme_cluster_lists(article, url: str) -> list:
+    """The lists of clusters placed under a theme ("Klynger placeret her i …") in the theme
+    page's article; each must be marked for Pagefind to skip."""
+    lists = [ul for ul in article.iter("ul") if "kk-columns" in (ul.attrs.get("class") or "").split()]
+    for ul in lists:
+        assert "data-pagefind-ignore" in ul.attrs, url
+    return lists
+
+
+def _text_outside(element, skipped: list) -> str:
+    """The text of `element` without the elements in `skipped`."""
+    if any(element is e for e in skipped):
+        return ""
+    return "".join(c if isinstance(c, str) else _text_outside(c, skipped) for c in element.children)
 
 
 def _assert_no_markup_in_search(value: str, where: str) -> None:

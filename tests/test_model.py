@@ -84,22 +84,11 @@ def test_partial_date_refuses_other_types(value: Any) -> None:
     assert only_error(PartialDate, value)[0] == "string_type"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG model._check_partial_date: month or day 00 is read as 1 (`month or 1`, `day or 1`), so 2016-00 and 2016-01-00 pass",
-)
 @pytest.mark.parametrize("value", ["2016-00", "2016-01-00"])
 def test_partial_date_refuses_month_or_day_zero(value: str) -> None:
     rejects(PartialDate, value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG model.PartialDate: \\d matches any Unicode digit in both Python's re and pydantic's regex, "
-        "so a date in full-width or Arabic-Indic digits passes the model (the JSON Schema, whose \\d is ASCII, refuses it)"
-    ),
-)
 @pytest.mark.parametrize("value", ["２０１６-１２-３１", "٢٠١٦"])
 def test_partial_date_refuses_non_ascii_digits(value: str) -> None:
     rejects(PartialDate, value)
@@ -149,7 +138,6 @@ def test_url_refuses_missing_or_bad_host(value: str) -> None:
     assert only_error(Url, value) == ("value_error", "webadressen mangler et gyldigt domænenavn")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG model._check_url: a host of only dots ('.') passes the check `'.' in hostname`")
 def test_url_refuses_dot_only_host() -> None:
     rejects(Url, "https://.")
 
@@ -293,13 +281,6 @@ def test_strict_counts_and_years_in_lists() -> None:
     assert [e["type"] for e in rejects(SourceList, {**LIST, "printed_count": -1})] == ["greater_than_equal"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG (minor) model.SourceList: 'programme' and 'themed' are plain bool, not Strict, so pydantic's lax mode "
-        "turns 'yes', 'off', 1 or 0 into booleans, unlike every other field (and unlike the JSON Schema, which wants a boolean)"
-    ),
-)
 @pytest.mark.parametrize("value", ["yes", "true", 1, 0])
 def test_list_flags_are_strict_booleans(value: Any) -> None:
     rejects(SourceList, {**LIST, "themed": value})
@@ -376,3 +357,9 @@ def test_headline_qualifier() -> None:
 def test_every_data_file_has_a_model() -> None:
     assert set(model.SIBLING_FILES) == {"sources.yaml", "themes.yaml", "certifications.yaml", "cases.yaml", "figures.yaml"}
     assert model.CLUSTERS_MODEL is model.ClustersFile
+
+
+def test_url_refuses_a_user_part() -> None:
+    # http://www.klynge.dk@andet.example shows one site in the text and goes to another.
+    [error] = rejects(Cluster, {**CLUSTER, "website": "https://www.offshoreenergy.dk@andet.example"})
+    assert "brugernavn" in error["msg"]

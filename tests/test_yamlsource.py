@@ -196,43 +196,43 @@ def test_billion_laughs_is_refused_fast() -> None:
 
 
 @pytest.mark.parametrize(
-    "template",
+    ("template", "expected"),
     [
-        "a: !!python/object/apply:os.system ['touch {marker}']\n",
-        "a: !!python/object/apply:os.system\n  args: ['touch {marker}']\n",
-        "a: !!python/object/apply:subprocess.call [['touch', '{marker}']]\n",
-        "a: !!python/object/new:subprocess.Popen [['touch', '{marker}']]\n",
-        "a: !!python/object/apply:builtins.exec [\"open('{marker}', 'w')\"]\n",
-        # A %TAG directive must not be a way round the check.
-        "%TAG !p! tag:yaml.org,2002:python/\n---\na: !p!object/apply:os.system ['touch {marker}']\n",
+        ("a: !!python/object/apply:os.system ['touch {marker}']\n", "1:4: YAML-tagget '!!python/object/apply:os.system'"),
+        ("a: !!python/object/apply:os.system\n  args: ['touch {marker}']\n", "1:4: YAML-tagget '!!python/object/apply:os.system'"),
+        ("a: !!python/object/apply:subprocess.call [['touch', '{marker}']]\n", "1:4: YAML-tagget '!!python/object/apply:subprocess.call'"),
+        ("a: !!python/object/new:subprocess.Popen [['touch', '{marker}']]\n", "1:4: YAML-tagget '!!python/object/new:subprocess.Popen'"),
+        ("a: !!python/object/apply:builtins.exec [\"open('{marker}', 'w')\"]\n", "1:4: YAML-tagget '!!python/object/apply:builtins.exec'"),
+        # A %TAG directive must not be a way round the check: the tag is shown as it resolves.
+        (
+            "%TAG !p! tag:yaml.org,2002:python/\n---\na: !p!object/apply:os.system ['touch {marker}']\n",
+            "3:4: YAML-tagget '!!python/object/apply:os.system'",
+        ),
     ],
 )
-def test_python_tags_are_refused_without_running(tmp_path: Path, template: str) -> None:
+def test_python_tags_are_refused_without_running(tmp_path: Path, template: str, expected: str) -> None:
     marker = tmp_path / "ran"
     path = tmp_path / "evil.yaml"
     path.write_text(template.format(marker=marker), encoding="utf-8")
-    problems = refused_file(path)
-    assert len(problems) == 1
-    assert "YAML-tagget 'tag:yaml.org,2002:python/" in problems[0]
-    assert problems[0].endswith("er ikke tilladt")
+    assert refused_file(path) == [f"f.yaml:{expected} er ikke tilladt"]
     assert not marker.exists()
 
 
 def test_python_tag_message_and_position() -> None:
     assert refused("name: Alfa\nnote: !!python/object/apply:os.system ['true']\n") == [
-        "f.yaml:2:7: YAML-tagget 'tag:yaml.org,2002:python/object/apply:os.system' er ikke tilladt"
+        "f.yaml:2:7: YAML-tagget '!!python/object/apply:os.system' er ikke tilladt"
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "tag"),
     [
-        ("a: !!binary aGVq\n", "tag:yaml.org,2002:binary"),
-        ("a: !!set {x, y}\n", "tag:yaml.org,2002:set"),
-        ("a: !!omap [x: 1]\n", "tag:yaml.org,2002:omap"),
-        ("a: !!pairs [x: 1]\n", "tag:yaml.org,2002:pairs"),
-        ("a: !!python/name:os.system\n", "tag:yaml.org,2002:python/name:os.system"),
-        ("a: !!python/module:os\n", "tag:yaml.org,2002:python/module:os"),
+        ("a: !!binary aGVq\n", "!!binary"),
+        ("a: !!set {x, y}\n", "!!set"),
+        ("a: !!omap [x: 1]\n", "!!omap"),
+        ("a: !!pairs [x: 1]\n", "!!pairs"),
+        ("a: !!python/name:os.system\n", "!!python/name:os.system"),
+        ("a: !!python/module:os\n", "!!python/module:os"),
         ("a: !egen tekst\n", "!egen"),
         ("a: !egen {x: 1}\n", "!egen"),
         ("a: !egen [1]\n", "!egen"),
@@ -244,8 +244,8 @@ def test_non_standard_tags_are_refused(text: str, tag: str) -> None:
 
 def test_every_refused_tag_is_reported_in_one_pass() -> None:
     assert refused("a: !!binary aGVq\nb: ok\nc: !!set {x}\n") == [
-        "f.yaml:1:4: YAML-tagget 'tag:yaml.org,2002:binary' er ikke tilladt",
-        "f.yaml:3:4: YAML-tagget 'tag:yaml.org,2002:set' er ikke tilladt",
+        "f.yaml:1:4: YAML-tagget '!!binary' er ikke tilladt",
+        "f.yaml:3:4: YAML-tagget '!!set' er ikke tilladt",
     ]
 
 
@@ -270,25 +270,25 @@ def test_non_scalar_keys_are_refused() -> None:
 
 
 def test_tab_indentation_is_a_located_syntax_error() -> None:
-    problems = refused("clusters:\n  - id: a\n\tname: A\n")
-    assert len(problems) == 1
-    assert problems[0].startswith("f.yaml:3:1: YAML-syntaksfejl: ")
-    assert "'\\t'" in problems[0]
+    # Located at the tab itself.
+    assert refused("clusters:\n  - id: a\n\tname: A\n") == [
+        "f.yaml:3:1: YAML-syntaksfejl: tabulatortegn er ikke tilladt til indrykning; ryk ind med mellemrum"
+    ]
 
 
 def test_unclosed_flow_sequence_is_located() -> None:
     assert refused("a: 1\nb: [1, 2\nc: 3\n") == [
-        "f.yaml:3:2: YAML-syntaksfejl: while parsing a flow sequence; expected ',' or ']', but got ':'"
+        "f.yaml:3:2: YAML-syntaksfejl: while parsing a flow sequence; did not find expected ',' or ']'"
     ]
 
 
 def test_bad_indentation_is_located() -> None:
-    assert refused("id: a\n name: b\n") == ["f.yaml:2:6: YAML-syntaksfejl: mapping values are not allowed here"]
+    assert refused("id: a\n name: b\n") == ["f.yaml:2:6: YAML-syntaksfejl: mapping values are not allowed in this context"]
 
 
 def test_two_documents_are_refused() -> None:
-    problems = refused("a: 1\n---\nb: 2\n")
-    assert problems == ["f.yaml:2:1: YAML-syntaksfejl: expected a single document in the stream; but found another document"]
+    # Located at the '---' that starts the second document.
+    assert refused("a: 1\n---\nb: 2\n") == ["f.yaml:2:1: filen må kun rumme ét YAML-dokument (fjern '---')"]
 
 
 def test_control_character_is_a_located_problem() -> None:

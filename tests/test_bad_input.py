@@ -1,0 +1,280 @@
+"""Bad input: every file in tests/bad_input/ is a data file an editor (or an attacker) could
+write, with its exact outcome in its header:
+
+    # expect: exit 1
+    # expect: clusters.yaml:6:11: skal være tekst
+
+The file name says which data file it replaces (`clusters--….yaml` replaces clusters.yaml in
+a copy of the catalogue cut down by conftest's Workspace.shrink, see `small`); the folder is
+the category. Cases
+whose outcome is "exit 0" are text that is data, not an error (HTML, Jinja, javascript: links):
+test_output_safety.py checks that it comes out inert.
+
+How a file is read and refused (syntax, encoding, size, aliases, tags) and the inert cases
+run through the command line, as `make validate` does, and must never print a traceback; the
+rest call load_catalogue in-process, which is the same code and much faster.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA_FILES, REPO, Workspace
+from klyngekatalog import yamlsource
+from klyngekatalog.problems import CatalogueError
+from klyngekatalog.yamlsource import load_yaml, parse_yaml
+
+CORPUS = Path(__file__).resolve().parent / "bad_input"
+CASES = sorted(path.relative_to(CORPUS).as_posix() for path in CORPUS.rglob("*.yaml"))
+VIA_COMMAND = {"syntax", "encoding", "limits", "aliases", "tags", "inert"}
+EXPECT = b"# expect: "
+
+
+# The catalogue a case is written into: conftest's `mini` with figures.yaml cut down to one
+# small table too (figures.yaml is otherwise most of the parsing), so a case costs little.
+SMALL_FIGURES = """\
+tables:
+  - id: test-tabel
+    title: Testtabel
+    source: pr-2013
+    location: Bilag 1
+    population: innovationsnetværk
+    years: [2011, 2012]
+    measured: {2011: 22, 2012: 22}
+    sections:
+      - title: Afsnit
+        indicators:
+          - {id: test-indikator, name: Testindikator, unit: virksomheder, values: {2011: 1, 2012: 2}}
+headlines: []
+"""
+
+
+def small(folder: Path) -> Workspace:
+    workspace = Workspace(folder).shrink()
+    workspace.write("figures.yaml", SMALL_FIGURES)
+    return workspace
+
+
+def target_of(case: str) -> str:
+    return case.split("/")[-1].split("--")[0] + ".yaml"
+
+
+def via_command(case: str) -> bool:
+    return case.split("/")[0] in VIA_COMMAND
+
+
+def expectations(raw: bytes) -> tuple[int, list[str]]:
+    """The exit status and the printed problems a corpus file states in its header."""
+    lines = [line[len(EXPECT) :].decode("utf-8") for line in raw.splitlines() if line.startswith(EXPECT)]
+    assert lines and lines[0] in ("exit 0", "exit 1"), "a corpus file starts its expectations with '# expect: exit N'"
+    status = int(lines[0].removeprefix("exit "))
+    assert (status == 0) == (len(lines) == 1), "exit 1 needs the problems, exit 0 has none"
+    return status, lines[1:]
+
+
+def validate_command(folder: Path) -> subprocess.CompletedProcess:
+    """`python -m klyngekatalog validate clusters.yaml` run in `folder`, as `make validate` runs it."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "klyngekatalog", "validate", "clusters.yaml"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def assert_command_outcome(result: subprocess.CompletedProcess, status: int, problems: list[str]) -> None:
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert result.returncode == status, result.stdout + result.stderr
+    if status:
+        assert result.stdout.splitlines() == problems
+        assert result.stderr == f"{len(problems)} fejl i kataloget\n"
+    else:
+        assert result.stdout.startswith("clusters.yaml: OK — "), result.stdout
+        assert result.stderr == ""
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Workspace:
+    return small(tmp_path / "data")
+
+
+def test_the_base_catalogue_is_valid(base: Workspace) -> None:
+    assert base.problems() == []
+
+
+def test_corpus_is_large_and_mostly_run_through_the_command_line() -> None:
+    assert len(CASES) >= 30
+    assert len([case for case in CASES if via_command(case)]) * 3 >= len(CASES)
+    assert {target_of(case) for case in CASES} <= set(DATA_FILES)
+
+
+@pytest.fixture(scope="module")
+def command_outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+    """Every command-line case, run side by side (each is a fresh Python process, which is
+    most of its cost); the tests below then only look at the outcome."""
+    root = tmp_path_factory.mktemp("bad-input")
+    folders = {}
+    for number, case in enumerate(case for case in CASES if via_command(case)):
+        workspace = small(root / str(number))
+        workspace.path(target_of(case)).write_bytes((CORPUS / case).read_bytes())
+        folders[case] = workspace.folder
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = dict(zip(folders, pool.map(validate_command, folders.values())))
+    return {case: (results[case], folders[case]) for case in folders}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_corpus_case(case: str, request: pytest.FixtureRequest) -> None:
+    raw = (CORPUS / case).read_bytes()
+    status, problems = expectations(raw)
+    if via_command(case):
+        result, folder = request.getfixturevalue("command_outcomes")[case]
+        assert_command_outcome(result, status, problems)
+    else:
+        workspace = small(request.getfixturevalue("tmp_path") / "data")
+        workspace.path(target_of(case)).write_bytes(raw)
+        assert workspace.problems() == problems
+        folder = workspace.folder
+    # The python/… tag cases would create these files with an unsafe loader.
+    assert not list(folder.glob("pwned*"))
+
+
+def test_the_python_tag_payload_is_live(tmp_path: Path) -> None:
+    """The control for the tags cases: PyYAML's unsafe loader does run the os.system payload,
+    so the missing marker file in test_corpus_case means the catalogue's loader refused it."""
+    text = (CORPUS / "tags" / "clusters--python-os-system.yaml").read_text("utf-8")
+    script = "import sys, yaml; yaml.unsafe_load(sys.stdin.read())"
+    subprocess.run([sys.executable, "-c", script], input=text, cwd=tmp_path, text=True, capture_output=True, timeout=60)
+    assert (tmp_path / "pwned-os-system").exists()
+    (tmp_path / "pwned-os-system").unlink()
+    with pytest.raises(CatalogueError):
+        parse_yaml(text, "clusters.yaml")
+    assert not (tmp_path / "pwned-os-system").exists()
+
+
+# --- files made at test time ------------------------------------------------------------------
+
+
+def test_empty_file(base: Workspace) -> None:
+    base.path("clusters.yaml").write_bytes(b"")
+    assert_command_outcome(validate_command(base.folder), 1, ["clusters.yaml:1:1: filen er tom"])
+
+
+def test_fifty_megabyte_file_is_refused_by_its_size(base: Workspace) -> None:
+    # A valid start and 50 MiB in all (the rest a sparse hole of NUL bytes: nothing reaches the disk).
+    path = base.path("clusters.yaml")
+    with path.open("r+b") as stream:
+        stream.truncate(50 * 1024 * 1024)
+    assert_command_outcome(
+        validate_command(base.folder), 1, ["clusters.yaml:1:1: filen er for stor (52.428.800 bytes; højst 20.971.520)"]
+    )
+
+
+def test_a_missing_sibling_file(base: Workspace) -> None:
+    base.path("figures.yaml").unlink()
+    assert_command_outcome(validate_command(base.folder), 1, ["figures.yaml:1:1: filen findes ikke"])
+
+
+def test_a_folder_where_a_file_should_be(base: Workspace) -> None:
+    base.path("themes.yaml").unlink()
+    base.path("themes.yaml").mkdir()
+    assert base.problems() == ["themes.yaml:1:1: er en mappe, ikke en fil"]
+
+
+# --- the limits themselves (yamlsource.MAX_FILE_BYTES and MAX_DEPTH) ------------------------------
+
+
+def test_size_limit_is_inclusive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "f.yaml"
+    body = b"a: 1\n# "
+    path.write_bytes(body + b"x" * (1000 - len(body) - 1) + b"\n")
+    assert load_yaml(path, "f.yaml").data == {"a": 1}
+    path.write_bytes(body + b"x" * (1000 - len(body)) + b"\n")
+    with pytest.raises(CatalogueError) as caught:
+        load_yaml(path, "f.yaml")
+    assert [str(p) for p in caught.value.problems] == ["f.yaml:1:1: filen er for stor (1.001 bytes; højst 1.000)"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_file_without_end_is_not_read_to_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A device (or a pipe) says its size is 0: the size check alone would let it be read forever."""
+    monkeypatch.setattr(yamlsource, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "f.yaml"
+    path.symlink_to("/dev/zero")
+    assert path.stat().st_size == 0
+    with pytest.raises(CatalogueError) as caught:
+        load_yaml(path, "f.yaml")
+    assert [str(p) for p in caught.value.problems] == ["f.yaml:1:1: filen er for stor (1.001 bytes; højst 1.000)"]
+
+
+def nested(levels: int) -> str:
+    """A mapping (one level) holding `levels - 1` nested lists."""
+    return "a: " + "[" * (levels - 1) + "]" * (levels - 1) + "\n"
+
+
+def test_nesting_limit_is_inclusive() -> None:
+    assert parse_yaml(nested(yamlsource.MAX_DEPTH), "f.yaml").data is not None
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml(nested(yamlsource.MAX_DEPTH + 1), "f.yaml")
+    column = 3 + yamlsource.MAX_DEPTH
+    assert [str(p) for p in caught.value.problems] == [f"f.yaml:1:{column}: for dybt indlejret (mere end 20 niveauer)"]
+
+
+def test_very_deep_nesting_is_refused_before_python_recursion_fails() -> None:
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml(nested(100_000), "f.yaml")
+    assert [p.message for p in caught.value.problems] == ["for dybt indlejret (mere end 20 niveauer)"]
+
+
+def test_alias_bomb_is_refused_at_its_first_anchor() -> None:
+    """Nothing is expanded: the first anchor ends the parse (PyYAML's own safe_load would build
+    the 10^9 references of this document before any check could run)."""
+    text = (CORPUS / "aliases" / "clusters--billion-laughs.yaml").read_text("utf-8")
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml(text, "clusters.yaml")
+    assert [p.message for p in caught.value.problems] == ["YAML-ankre (&x0) er ikke tilladt; skriv værdien ud"]
+    assert text.count("*x") == 81  # 9 levels of 9 aliases: 9^9 "lol"s if expanded
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: 1\nb: x\x07y\n", "f.yaml:2:5: tegnet U+0007 er ikke tilladt i YAML"),
+        ("a: \x7f\n", "f.yaml:1:4: tegnet U+007F er ikke tilladt i YAML"),
+        ("a: \ufffe\n", "f.yaml:1:4: tegnet U+FFFE er ikke tilladt i YAML"),
+        ("a: !!float abc\n", "f.yaml:1:4: værdien 'abc' kan ikke læses som et tal"),
+        ('"a\\nb": 1\n"a\\nb": 2\n', "f.yaml:2:1: nøglen 'a\\x0ab' står to gange (første gang i linje 1)"),
+    ],
+)
+def test_text_the_yaml_reader_refuses_is_a_located_problem(text: str, problem: str) -> None:
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml(text, "f.yaml")
+    assert str(caught.value.problems[0]) == problem
+
+
+def test_a_refused_key_is_not_then_called_a_duplicate() -> None:
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml("!!int x: 1\n!!int y: 2\n", "f.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "f.yaml:1:1: værdien 'x' kan ikke læses som et helt tal",
+        "f.yaml:2:1: værdien 'y' kan ikke læses som et helt tal",
+    ]
+
+
+def test_safe_load_would_have_lost_data() -> None:
+    """Why the loader is not yaml.safe_load: it keeps the last of two equal keys without a word."""
+    text = (CORPUS / "duplicates" / "clusters--top-level-key.yaml").read_text("utf-8")
+    assert [c["id"] for c in yaml.safe_load(text)["clusters"]] == ["anden-klynge"]
+    with pytest.raises(CatalogueError):
+        parse_yaml(text, "clusters.yaml")
