@@ -32,11 +32,14 @@ def json_exports(catalogue: Catalogue) -> dict[str, str]:
     }
 
 
-CSV_COLUMNS = [
-    "id", "navn", "andre_navne", "beskrivelse", "beskrivelse_kilde", "websted", "websted_kilde",
-    "fagomraader_2013", "fagomraader_2016", "innovationsnetvaerk", "certificeringer", "omfatter",
-    "lister", "note", "kilder",
-]
+def csv_columns(catalogue: Catalogue) -> list[str]:
+    """One theme column per year in which a list places clusters under themes."""
+    years = sorted({source_list.year for source_list in catalogue.lists if source_list.themed})
+    return [
+        "id", "navn", "andre_navne", "beskrivelse", "beskrivelse_kilde", "websted", "websted_kilde",
+        *(f"fagomraader_{year}" for year in years),
+        "innovationsnetvaerk", "certificeringer", "omfatter", "lister", "note", "kilder",
+    ]
 
 
 def _cell(value: str) -> str:
@@ -48,7 +51,9 @@ def clusters_csv(catalogue: Catalogue, index: Index | None = None) -> str:
     index = index or Index(catalogue)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    columns = csv_columns(catalogue)
+    years = [int(column.removeprefix("fagomraader_")) for column in columns if column.startswith("fagomraader_")]
+    writer.writerow(columns)
     for cluster in catalogue.clusters:
         by_year = index.themes_by_year(cluster)
         row = [
@@ -59,8 +64,7 @@ def clusters_csv(catalogue: Catalogue, index: Index | None = None) -> str:
             cluster.description_source or "",
             cluster.website or "",
             cluster.website_source or "",
-            " | ".join(by_year.get(2013, [])),
-            " | ".join(by_year.get(2016, [])),
+            *(" | ".join(by_year.get(year, [])) for year in years),
             " | ".join(p.id for p in index.programmes(cluster)),
             " | ".join(f"{c.level} ({c.as_of}, {c.source})" for c in cluster.certifications),
             " | ".join(r.cluster for r in cluster.relations),

@@ -107,6 +107,14 @@ class _Lines:
 
     def __init__(self, text: str):
         self.starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+        # With only \n as line break, the parser's own line and column are the editor's.
+        self.parser_marks_agree = not any(c in text for c in "\r\x85\u2028\u2029")
+
+    def at(self, mark) -> tuple[int, int]:
+        """Line and column of a parser mark."""
+        if self.parser_marks_agree:
+            return mark.line + 1, mark.column + 1
+        return self(mark.index)
 
     def __call__(self, index: int) -> tuple[int, int]:
         line = bisect_right(self.starts, index)
@@ -220,7 +228,7 @@ class _Builder:
         data = None
         if not parser.check_event(StreamEndEvent):
             parser.get_event()  # document start
-            data = self.node(parser, ())
+            data = self.node(parser, parser.get_event(), ())
             parser.get_event()  # document end
             if not parser.check_event(StreamEndEvent):
                 raise _Refused(parser.peek_event().start_mark, "filen må kun rumme ét YAML-dokument (fjern '---')")
@@ -229,23 +237,25 @@ class _Builder:
         return LocatedDocument(self.file, data, self.value_marks, self.key_marks)
 
     def refuse(self, mark, message: str) -> None:
-        self.problems.append(Problem(self.file, *self.lines(mark.index), message))
+        self.problems.append(Problem(self.file, *self.lines.at(mark), message))
 
-    def node(self, parser, path: Path_) -> Any:
-        event = parser.get_event()
-        self.last = self.lines(event.start_mark.index)
-        if isinstance(event, AliasEvent):
+    # One parser call per event (no peeking): on a large catalogue this loop is most of the time.
+    def node(self, parser, event, path: Path_) -> Any:
+        mark = event.start_mark
+        self.last = (mark.line + 1, mark.column + 1) if self.lines.parser_marks_agree else self.lines(mark.index)
+        kind = type(event)
+        if kind is AliasEvent:
             raise _Refused(event.start_mark, f"YAML-aliaser (*{event.anchor}) er ikke tilladt; skriv værdien ud")
         if event.anchor is not None:
             raise _Refused(event.start_mark, f"YAML-ankre (&{event.anchor}) er ikke tilladt; skriv værdien ud")
         self.value_marks[path] = self.last
-        if isinstance(event, ScalarEvent):
+        if kind is ScalarEvent:
             return self.scalar(event)
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refused(event.start_mark, f"for dybt indlejret (mere end {MAX_DEPTH} niveauer)")
         try:
-            if isinstance(event, SequenceStartEvent):
+            if kind is SequenceStartEvent:
                 value: Any = self.sequence(parser, path)
                 expected = _YAML + "seq"
             else:
@@ -258,16 +268,22 @@ class _Builder:
         return value
 
     def sequence(self, parser, path: Path_) -> list[Any]:
-        items = []
-        while not parser.check_event(SequenceEndEvent):
-            items.append(self.node(parser, path + (len(items),)))
-        parser.get_event()
+        items: list[Any] = []
+        while type(event := parser.get_event()) is not SequenceEndEvent:
+            items.append(self.node(parser, event, path + (len(items),)))
         return items
 
     def tag_of(self, event: ScalarEvent) -> str:
         if event.tag == "!":  # non-specific: a quoted text stays text
             return _YAML + "str"
-        return event.tag or self.resolver.resolve(ScalarNode, event.value, event.implicit)
+        if event.tag:
+            return event.tag
+        value = event.value
+        # Only a plain scalar starting like a number, bool, null, date or merge key can be
+        # other than text: skip the resolver's regexes for all the rest (most of a catalogue).
+        if not event.implicit[0] or (value and value[0] not in _IMPLICIT_STARTS):
+            return _YAML + "str"
+        return self.resolver.resolve(ScalarNode, value, event.implicit)
 
     def scalar(self, event: ScalarEvent) -> Any:
         tag = self.tag_of(event)
@@ -284,44 +300,55 @@ class _Builder:
                 # An explicit tag on text that is not of its type (!!int abc, !!bool maybe, an empty
                 # !!int), or an integer too long for Python to read (more than 4300 digits).
                 return self.refuse(event.start_mark, f"værdien '{shown(event.value)}' kan ikke læses som {_KINDS.get(tag, tag)}")
-        if isinstance(value, str) and (surrogate := next((c for c in value if "\ud800" <= c <= "\udfff"), None)):
+        if isinstance(value, str) and (surrogate := _SURROGATE.search(value)):
             # "\ud83d" in a quoted string gives half a character, which no UTF-8 file or page can hold.
-            return self.refuse(event.start_mark, f"tegnet U+{ord(surrogate):04X} er ikke tilladt (et halvt surrogatpar); skriv selve tegnet")
+            return self.refuse(event.start_mark, f"tegnet U+{ord(surrogate.group()):04X} er ikke tilladt (et halvt surrogatpar); skriv selve tegnet")
         return value
 
     def mapping(self, parser, path: Path_) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
-        while not parser.check_event(MappingEndEvent):
-            key_event = parser.peek_event()
-            if not isinstance(key_event, ScalarEvent) or key_event.anchor is not None:
+        agree = self.lines.parser_marks_agree
+        while type(key_event := parser.get_event()) is not MappingEndEvent:
+            if type(key_event) is not ScalarEvent or key_event.anchor is not None:
                 if isinstance(key_event, CollectionStartEvent):
                     self.refuse(key_event.start_mark, "en nøgle skal være en enkel tekst")
-                    self.node(parser, path + (_IGNORED,))
-                    self.node(parser, path + (_IGNORED,))
-                    continue
-                self.node(parser, path + (_IGNORED,))  # an alias or anchor: refused there
-            parser.get_event()
-            key_mark = self.lines(key_event.start_mark.index)
+                self.node(parser, key_event, path + (_IGNORED,))  # an alias or anchor is refused here
+                self.node(parser, parser.get_event(), path + (_IGNORED,))
+                continue
+            key_mark = self.lines.at(key_event.start_mark)
             if self.tag_of(key_event) == _YAML + "merge":
                 self.refuse(key_event.start_mark, "YAML-fletning (<<) er ikke tilladt; skriv felterne ud")
-                self.node(parser, path + (_IGNORED,))
+                self.node(parser, parser.get_event(), path + (_IGNORED,))
                 continue
             refused = len(self.problems)
             key = self.scalar(key_event)
             if len(self.problems) > refused:  # already reported: not a key to compare with others
-                self.node(parser, path + (_IGNORED,))
+                self.node(parser, parser.get_event(), path + (_IGNORED,))
                 continue
             if key in first_seen:
                 self.refuse(key_event.start_mark, f"nøglen '{shown(key)}' står to gange (første gang i linje {first_seen[key]})")
-                self.node(parser, path + (_IGNORED,))
+                self.node(parser, parser.get_event(), path + (_IGNORED,))
                 continue
             self.key_marks[path + (key,)] = key_mark
             first_seen[key] = key_mark[0]
-            result[key] = self.node(parser, path + (key,))
-        parser.get_event()
+            event = parser.get_event()
+            # The common case inline: an untagged value that can only be text.
+            if type(event) is ScalarEvent and event.anchor is None and event.tag is None and agree and (
+                not event.implicit[0] or (event.value and event.value[0] not in _IMPLICIT_STARTS)
+            ) and not _SURROGATE.search(event.value):
+                mark = event.start_mark
+                self.value_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
+                result[key] = event.value
+                continue
+            result[key] = self.node(parser, event, path + (key,))
         return result
 
+
+
+
+_IMPLICIT_STARTS = frozenset(first for first in Resolver.yaml_implicit_resolvers if first is not None)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # The path of a value that is read only to get past it (under a refused or repeated key).
 _IGNORED = object()

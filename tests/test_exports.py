@@ -12,7 +12,7 @@ import pytest
 
 from klyngekatalog import model
 from klyngekatalog.catalogue import load_catalogue
-from klyngekatalog.exports import CSV_COLUMNS, all_exports, clusters_csv, json_exports
+from klyngekatalog.exports import all_exports, clusters_csv, csv_columns, json_exports
 from klyngekatalog.site import SiteBuild
 from klyngekatalog.views import Index
 
@@ -94,15 +94,15 @@ def _rows(text: str) -> list[list[str]]:
 
 def test_csv_has_a_header_and_one_row_per_cluster(catalogue):
     rows = _rows(clusters_csv(catalogue))
-    assert rows[0] == CSV_COLUMNS
+    assert rows[0] == csv_columns(catalogue)
     assert len(rows) == 1 + len(catalogue.clusters)
     assert [r[0] for r in rows[1:]] == [c.id for c in catalogue.clusters]
-    assert all(len(r) == len(CSV_COLUMNS) for r in rows)
+    assert all(len(r) == len(csv_columns(catalogue)) for r in rows)
 
 
 def test_csv_cells_match_the_catalogue(catalogue):
     index = Index(catalogue)
-    rows = {r[0]: dict(zip(CSV_COLUMNS, r)) for r in _rows(clusters_csv(catalogue, index))[1:]}
+    rows = {r[0]: dict(zip(csv_columns(catalogue), r)) for r in _rows(clusters_csv(catalogue, index))[1:]}
     for cluster in catalogue.clusters:
         row = rows[cluster.id]
         assert row["navn"] == cluster.name
@@ -128,7 +128,7 @@ def test_csv_defuses_formulas(catalogue, start):
     name = f"{start}HYPERLINK(\"http://example.org\",\"klik\")"
     changed, cluster = _with_cluster(catalogue, name=name, description=f"{start}1+1")
     rows = _rows(clusters_csv(changed))
-    row = dict(zip(CSV_COLUMNS, next(r for r in rows if r[0] == cluster.id)))
+    row = dict(zip(csv_columns(catalogue), next(r for r in rows if r[0] == cluster.id)))
     assert row["navn"] == "'" + name
     assert row["beskrivelse"] == f"'{start}1+1"
 
@@ -166,3 +166,8 @@ def test_site_clusters_json_loads_back(real_site, catalogue):
     site = real_site.require()
     loaded = model.ClustersFile.model_validate(json.loads((site.root / "data" / "clusters.json").read_text(encoding="utf-8")))
     assert loaded.clusters == catalogue.clusters
+
+
+def test_csv_has_a_theme_column_per_themed_list_year(catalogue):
+    themed_years = sorted({l.year for l in catalogue.lists if l.themed})
+    assert [c for c in csv_columns(catalogue) if c.startswith("fagomraader_")] == [f"fagomraader_{y}" for y in themed_years]
