@@ -222,6 +222,7 @@ class _Builder:
         self.resolver = Resolver()
         self.depth = 0
         self.last: tuple[int, int] = (1, 1)
+        self.key_tags: dict[str, str] = {}
 
     def build_document(self, parser) -> LocatedDocument:
         parser.get_event()  # stream start
@@ -317,15 +318,25 @@ class _Builder:
                 self.node(parser, parser.get_event(), path + (_IGNORED,))
                 continue
             key_mark = self.lines.at(key_event.start_mark)
-            if self.tag_of(key_event) == _YAML + "merge":
+            # Keys repeat (id, name, …): the resolved tag of a plain key is looked up once.
+            if key_event.tag is None and key_event.implicit[0]:
+                tag = self.key_tags.get(key_event.value)
+                if tag is None:
+                    tag = self.key_tags[key_event.value] = self.tag_of(key_event)
+            else:
+                tag = self.tag_of(key_event)
+            if tag == _YAML + "merge":
                 self.refuse(key_event.start_mark, "YAML-fletning (<<) er ikke tilladt; skriv felterne ud")
                 self.node(parser, parser.get_event(), path + (_IGNORED,))
                 continue
-            refused = len(self.problems)
-            key = self.scalar(key_event)
-            if len(self.problems) > refused:  # already reported: not a key to compare with others
-                self.node(parser, parser.get_event(), path + (_IGNORED,))
-                continue
+            if tag == _YAML + "str" and not _SURROGATE.search(key_event.value):
+                key = key_event.value
+            else:
+                refused = len(self.problems)
+                key = self.scalar(key_event)
+                if len(self.problems) > refused:  # already reported: not a key to compare with others
+                    self.node(parser, parser.get_event(), path + (_IGNORED,))
+                    continue
             if key in first_seen:
                 self.refuse(key_event.start_mark, f"nøglen '{shown(key)}' står to gange (første gang i linje {first_seen[key]})")
                 self.node(parser, parser.get_event(), path + (_IGNORED,))
