@@ -67,7 +67,7 @@ def run_build(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 
 
 
 def build_catalogue_site(clusters_yaml: Path, site_dir: Path) -> Build:
-    """Exactly what `make build` runs (strict, quiet), into `site_dir`."""
+    """What `make build` runs (strict), into `site_dir`; --quiet only keeps the log short."""
     args = [str(MKDOCS), "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
     return run_build(args, ROOT, child_env(KLYNGEKATALOG_DATA=str(clusters_yaml.resolve())))
 

@@ -48,7 +48,7 @@ def build_site(data_dir: Path, out: Path) -> subprocess.CompletedProcess:
     env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner
     env["DISABLE_MKDOCS_2_WARNING"] = "true"  # ProperDocs' banner (as the Makefile sets)
     return subprocess.run(
-        [str(MKDOCS), "build", "--strict", "-q", "-f", "mkdocs.yml", "--site-dir", str(Path(out).resolve())],
+        [str(MKDOCS), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(Path(out).resolve())],
         cwd=ROOT,
         env=env,
         capture_output=True,

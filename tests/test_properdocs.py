@@ -35,7 +35,7 @@ def properdocs_site(tmp_path_factory) -> Path:
     env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner
     env["DISABLE_MKDOCS_2_WARNING"] = "true"  # ProperDocs' banner (as the Makefile sets)
     result = subprocess.run(
-        [str(PROPERDOCS), "build", "--strict", "-q", "-f", "mkdocs.yml", "--site-dir", str(out)],
+        [str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,
