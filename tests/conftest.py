@@ -4,7 +4,10 @@ as `FILE:LINE:COL: message` without hard-coding line numbers of the real data.""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,17 @@ def workspace(tmp_path: Path) -> Workspace:
 def mini(tmp_path: Path) -> Workspace:
     """A copy of data/ cut down to one cluster, one table and no cases (see Workspace.shrink)."""
     return Workspace(tmp_path / "data").shrink()
+
+
+def run_validate(data: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m klyngekatalog validate [DATA]` from the repository root, as `make validate` runs it."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "klyngekatalog", "validate", *([data] if data else [])],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )

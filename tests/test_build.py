@@ -481,12 +481,6 @@ def test_payload_alias_stays_inside_its_attribute(psite, payload_targets):
 # autoescape off, so Material's base.html (<title>{{ page.meta.title }} …</title>,
 # <meta name="description" content="{{ page.meta.description }}">) and overrides/partials/
 # header.html (header topic: {{ page.meta.title }}) print catalogue text as HTML.
-_HEAD_SINKS = (
-    "BUG (XSS) hooks/catalogue.py on_page_markdown: page.meta title/description are raw catalogue text, "
-    "printed unescaped by Material's base.html (<title>, meta description) and overrides/partials/header.html"
-)
-
-
 @pytest.mark.parametrize(
     "kind",
     [

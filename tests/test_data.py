@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_validate
+
 from klyngekatalog.catalogue import Catalogue, load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,16 +85,7 @@ def test_ids_are_unique(catalogue: Catalogue) -> None:
 
 
 def test_validate_command_succeeds_with_one_summary_line() -> None:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    result = subprocess.run(
-        [sys.executable, "-m", "klyngekatalog", "validate"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    result = run_validate()
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr == ""
     lines = result.stdout.splitlines()

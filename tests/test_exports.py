@@ -30,15 +30,6 @@ JSON_FILES = {
     "sources.json": (model.SourcesFile, lambda c: model.SourcesFile(sources=c.sources, lists=c.lists)),
 }
 
-FIGURES_BUG = (
-    "BUG model.py/exports.py: figures.json does not load back with FiguresFile.model_validate(json.loads(...)). "
-    "Table.measured and Indicator.values are dict[Year, …] with Year = Annotated[int, Strict()]; JSON object keys "
-    "are strings ('2007'), which strict int refuses in Python mode (752 errors with the real data). "
-    "exports.json_exports promises 'it loads back with the same model'. (model_validate_json happens to accept "
-    "them.) Fix: let Year keys accept digit strings (e.g. a BeforeValidator on the dict keys) or drop Strict for keys."
-)
-
-
 @pytest.fixture(scope="module")
 def catalogue():
     return load_catalogue(DATA / "clusters.yaml")

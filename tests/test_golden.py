@@ -22,27 +22,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_validate
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = ("broken", "broken-syntax")
-
-
-def validate(data: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "klyngekatalog", "validate", data],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
 
 
 @pytest.fixture(scope="module", params=FIXTURES)
 def run(request: pytest.FixtureRequest) -> tuple[str, subprocess.CompletedProcess[str]]:
     name = request.param
-    return name, validate(f"tests/fixtures/{name}/clusters.yaml")
+    return name, run_validate(f"tests/fixtures/{name}/clusters.yaml")
 
 
 def test_output_matches_golden_file(run: tuple[str, subprocess.CompletedProcess[str]]) -> None:
