@@ -24,13 +24,15 @@ _BLOCK = re.compile(r"<!-- katalog:([a-z]+) -->")
 @dataclass
 class SiteBuild:
     catalogue: Catalogue
+    index: Index  # the derived lookups, shared by the views and the exports
     views: dict[str, PageView]  # by source path
     renderer: Renderer = field(default_factory=Renderer)
 
     @classmethod
     def load(cls, clusters_path: Path, display_root: Path | None = None) -> "SiteBuild":
         catalogue = load_catalogue(clusters_path, display_root=display_root)
-        return cls(catalogue, {view.path: view for view in build_views(catalogue)})
+        index = Index(catalogue)
+        return cls(catalogue, index, {view.path: view for view in build_views(catalogue, index)})
 
     def render(self, path: str) -> str:
         return self.renderer.render(self.views[path])
@@ -65,8 +67,7 @@ class SiteBuild:
 
     def data_files(self) -> dict[str, str]:
         """Files under /data/ of the site: exports and the JSON Schemas."""
-        index = Index(self.catalogue)
-        files = all_exports(self.catalogue, index)
-        files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(index), ensure_ascii=False, separators=(",", ":"))
+        files = all_exports(self.catalogue, self.index)
+        files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(self.index), ensure_ascii=False, separators=(",", ":"))
         files.update({f"schema/{name}": render_schema(schema) for name, schema in schemas().items()})
         return files

@@ -45,14 +45,6 @@ def cluster_url(cluster_id: str) -> str:
     return f"klynger/{cluster_id}/"
 
 
-def theme_url(theme_id: str) -> str:
-    return f"temaer/{theme_id}/"
-
-
-def case_url(case_id: str) -> str:
-    return f"cases/{case_id}/"
-
-
 @dataclass(frozen=True)
 class Placement:
     """Where one list places a cluster: the list, its year and the theme (if any)."""
@@ -348,9 +340,9 @@ def redirects(catalogue: Catalogue) -> dict[str, str]:
     }
 
 
-def build_views(catalogue: Catalogue) -> list[PageView]:
+def build_views(catalogue: Catalogue, index: Index | None = None) -> list[PageView]:
     """Every generated page of the site."""
-    index = Index(catalogue)
+    index = index or Index(catalogue)
     views = [
         catalogue_table_page(index),
         themes_index_page(index),

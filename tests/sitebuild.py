@@ -57,6 +57,28 @@ def build_site(data_dir: Path, out: Path) -> subprocess.CompletedProcess:
     )
 
 
+def make_build(data: Path, site: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
+    """`make build DATA=data SITE=site` in `project` (the repository, or a copy of it), with
+    the repository's venv."""
+    venv = ROOT / ".venv"
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        # A copy's klyngekatalog and hooks, not the ones the venv's .pth file points at.
+        "PYTHONPATH": str(project),
+    }
+    return subprocess.run(
+        # -o: never (re)install into the shared venv from a copy of the project.
+        ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", "build", f"DATA={data}", f"SITE={site}"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     root: Path

@@ -18,11 +18,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from sitebuild import BuiltSite, real_site  # noqa: F401 - real_site is a fixture
+from sitebuild import BuiltSite, make_build, real_site  # noqa: F401 - real_site is a fixture
 
 pytestmark = pytest.mark.build
 
-VENV = REPO / ".venv"
 # What a copy of the project needs to build; the rest (the venv, built sites, tests, caches) is left out.
 _IGNORE = shutil.ignore_patterns(".venv", ".git", "site", ".hypothesis", ".pytest_cache", "__pycache__", "tests", "node_modules", "tools")
 
@@ -39,25 +38,6 @@ def snapshot(folder: Path) -> dict[str, str]:
         else:
             result[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return result
-
-
-def make_build(project: Path, data: Path, site: Path) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "DISABLE_MKDOCS_2_WARNING": "true",
-        # The copy's klyngekatalog and hooks, not the ones the venv's .pth file points at.
-        "PYTHONPATH": str(project),
-    }
-    return subprocess.run(
-        # -o: never (re)install into the shared venv from a copy of the project.
-        ["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "build", f"DATA={data}", f"SITE={site}"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +86,7 @@ def test_bad_data_leaves_the_previous_site(previous: Previous, tmp_path: Path) -
     shutil.copytree(REPO / "data", data)
     clusters = data / "clusters.yaml"
     clusters.write_text(clusters.read_text("utf-8").replace("\n    name: ", "\n    name: [", 1), encoding="utf-8")
-    result = make_build(REPO, clusters, previous.site)
+    result = make_build(clusters, previous.site)
     assert_failed_and_untouched(result, previous)
     assert "Kataloget har fejl" in result.stderr
     assert "YAML-syntaksfejl" in result.stderr
@@ -115,14 +95,14 @@ def test_bad_data_leaves_the_previous_site(previous: Previous, tmp_path: Path) -
 def test_a_template_error_leaves_the_previous_site(project: Path, previous: Previous) -> None:
     template = project / "klyngekatalog" / "templates" / "cluster.html"
     template.write_text(template.read_text("utf-8") + "\n{{ cluster.name | findes_ikke }}\n", encoding="utf-8")
-    result = make_build(project, project / "data" / "clusters.yaml", previous.site)
+    result = make_build(project / "data" / "clusters.yaml", previous.site, project=project)
     assert_failed_and_untouched(result, previous)
     assert f"{template}\", line" in result.stderr  # the copy's broken template was the one used
 
 
 def test_a_strict_warning_leaves_the_previous_site(project: Path, previous: Previous) -> None:
     (project / "docs" / "brudt.md").write_text("# Brudt\n\n[Et brudt link](findes-ikke.md)\n", encoding="utf-8")
-    result = make_build(project, project / "data" / "clusters.yaml", previous.site)
+    result = make_build(project / "data" / "clusters.yaml", previous.site, project=project)
     assert_failed_and_untouched(result, previous)
     assert "findes-ikke.md" in result.stdout + result.stderr
     assert "strict" in result.stdout + result.stderr
@@ -133,7 +113,7 @@ def test_a_first_build_that_fails_leaves_nothing(tmp_path: Path) -> None:
     shutil.copytree(REPO / "data", data)
     (data / "themes.yaml").unlink()
     site = tmp_path / "out" / "site"
-    result = make_build(REPO, data / "clusters.yaml", site)
+    result = make_build(data / "clusters.yaml", site)
     assert result.returncode != 0
     assert "themes.yaml:1:1: filen findes ikke" in result.stderr
     assert list(site.parent.iterdir()) == []

@@ -34,6 +34,7 @@ from markupsafe import escape
 from pydantic import AfterValidator
 
 from conftest import DATA, DATA_FILES, REPO
+from sitebuild import make_build
 from klyngekatalog import model
 from klyngekatalog.catalogue import Catalogue, load_catalogue
 from klyngekatalog.exports import clusters_csv
@@ -142,18 +143,6 @@ class PayloadBuild:
     result: subprocess.CompletedProcess
 
 
-def make_build(data: Path, site: Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    return subprocess.run(
-        ["make", "--no-print-directory", "build", f"DATA={data / 'clusters.yaml'}", f"SITE={site}"],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory) -> PayloadBuild:
     base = tmp_path_factory.mktemp("output-safety")
@@ -164,7 +153,7 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> PayloadBuild:
         content = load_yaml(data / name).data
         injector.inject(content, MODELS[name])
         (data / name).write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    result = make_build(data, base / "site")
+    result = make_build(data / "clusters.yaml", base / "site")
     if result.returncode != 0:
         pytest.fail(f"make build failed:\n{result.stdout}\n{result.stderr}")
     return PayloadBuild(data, base / "site", injector.fields, result)
