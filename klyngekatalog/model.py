@@ -330,11 +330,15 @@ class Table(Record):
 class Headline(Record):
     id: Slug
     source: Slug
-    year: Year
+    year: Year | None = Field(
+        None, description="Året, tallet gælder, som kilden trykker det; udelades, når kilden ikke giver et år (vises som 'uden dato')."
+    )
     label: Text
     value: Figure
     qualifier: Literal["over", "knap", "ca", "naesten"] | None = None
     unit: Name
+    location: Name | None = Field(None, description="Hvor i kilden tallet står, fx 'Figur 3.6' eller 'afsnit 4'.")
+    note: Text | None = Field(None, description="Forbehold, fx at en anden kilde giver et andet tal.")
 
 
 class FiguresFile(Record):
