@@ -19,8 +19,7 @@ def validate(data: Path) -> int:
     except CatalogueError as error:
         for problem in error.problems:
             print(problem)
-        count = len(error.problems)
-        print(f"{count} {'fejl' if count == 1 else 'fejl'} i kataloget", file=sys.stderr)
+        print(f"{len(error.problems)} fejl i kataloget", file=sys.stderr)
         return 1
     summary = ", ".join(f"{n} {what}" for what, n in catalogue.counts().items())
     print(f"{data}: OK — {summary}")

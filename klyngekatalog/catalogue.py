@@ -15,24 +15,17 @@ from pydantic import ValidationError
 
 from . import checks
 from .model import (
-    CLUSTERS_MODEL,
-    SIBLING_FILES,
+    DATA_FILES,
     ActivityArea,
     Case,
-    CasesFile,
-    CertificationsFile,
     Cluster,
-    ClustersFile,
-    FiguresFile,
     Headline,
     Level,
     Record,
     Source,
     SourceList,
-    SourcesFile,
     Table,
     Theme,
-    ThemesFile,
     UnnamedHolders,
 )
 from .problems import CatalogueError, Problem
@@ -41,7 +34,10 @@ from .yamlsource import LocatedDocument, load_yaml, shown
 
 @dataclass(frozen=True)
 class Catalogue:
-    """The validated catalogue, with lookups by id. Built once per build."""
+    """The validated catalogue, with lookups by id. Built once per build.
+
+    Its fields are the collections of the data files (model.DATA_FILES), under the names of
+    the files' model fields."""
 
     clusters: tuple[Cluster, ...]
     themes: tuple[Theme, ...]
@@ -55,17 +51,23 @@ class Catalogue:
     lists: tuple[SourceList, ...]
 
     def __post_init__(self) -> None:
-        def by_id(items):
-            return MappingProxyType({item.id: item for item in items})
-
+        # Every collection whose records have ids gets a lookup (model.Ref names collections).
+        lookups = {
+            name: MappingProxyType({item.id: item for item in getattr(self, name)})
+            for name in _COLLECTIONS
+            if "id" in _RECORD_TYPES[name].model_fields
+        }
         set_ = object.__setattr__
-        set_(self, "cluster_by_id", by_id(self.clusters))
-        set_(self, "theme_by_id", by_id(self.themes))
-        set_(self, "level_by_id", by_id(self.levels))
-        set_(self, "area_by_id", by_id(self.activity_areas))
-        set_(self, "case_by_id", by_id(self.cases))
-        set_(self, "source_by_id", by_id(self.sources))
-        set_(self, "list_by_id", by_id(self.lists))
+        set_(self, "by_id", MappingProxyType(lookups))
+        set_(self, "cluster_by_id", lookups["clusters"])
+        set_(self, "theme_by_id", lookups["themes"])
+        set_(self, "level_by_id", lookups["levels"])
+        set_(self, "area_by_id", lookups["activity_areas"])
+        set_(self, "case_by_id", lookups["cases"])
+        set_(self, "source_by_id", lookups["sources"])
+        set_(self, "list_by_id", lookups["lists"])
+
+    by_id: Mapping[str, Mapping[str, Record]] = field(init=False, repr=False, compare=False)
 
     cluster_by_id: Mapping[str, Cluster] = field(init=False, repr=False, compare=False)
     theme_by_id: Mapping[str, Theme] = field(init=False, repr=False, compare=False)
@@ -104,9 +106,7 @@ class CatalogueFiles:
         return self.clusters.parent
 
     def all(self) -> dict[str, Path]:
-        paths = {"clusters.yaml": self.clusters}
-        paths.update({name: self.folder / name for name in SIBLING_FILES})
-        return paths
+        return {name: self.clusters if name == "clusters.yaml" else self.folder / name for name in DATA_FILES}
 
 
 _MESSAGES = {
@@ -241,10 +241,18 @@ def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[R
     return model.model_construct(**salvaged), problems, broken_ids, kept_at
 
 
+# Catalogue field → the record type of its items, from the data files' models.
+_RECORD_TYPES: dict[str, type[Record]] = {
+    name: info.annotation.__args__[0]  # tuple[Record, ...]
+    for model in DATA_FILES.values()
+    for name, info in model.model_fields.items()
+}
+_COLLECTIONS = tuple(_RECORD_TYPES)
+
+
 def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = None) -> Catalogue:
     """Load and validate the catalogue; raise CatalogueError with every problem found."""
     files = CatalogueFiles(Path(clusters_path))
-    models: dict[str, type[Record]] = {"clusters.yaml": CLUSTERS_MODEL, **SIBLING_FILES}
     documents: dict[str, LocatedDocument] = {}
     parsed: dict[str, Record] = {}
     problems: list[Problem] = []
@@ -257,32 +265,17 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
             problems.extend(error.problems)
             continue
         documents[name] = document
-        record, found, broken, kept_at[name] = validate_document(document, models[name])
+        record, found, broken, kept_at[name] = validate_document(document, DATA_FILES[name])
         problems.extend(found)
         broken_ids |= broken
         if record is not None:
             parsed[name] = record
-    if len(parsed) < len(models):
+    if len(parsed) < len(DATA_FILES):
         # A file that could not be read at all leaves nothing to cross-check against.
         raise CatalogueError(problems)
 
-    clusters: ClustersFile = parsed["clusters.yaml"]  # type: ignore[assignment]
-    sources: SourcesFile = parsed["sources.yaml"]  # type: ignore[assignment]
-    themes: ThemesFile = parsed["themes.yaml"]  # type: ignore[assignment]
-    certifications: CertificationsFile = parsed["certifications.yaml"]  # type: ignore[assignment]
-    cases: CasesFile = parsed["cases.yaml"]  # type: ignore[assignment]
-    figures: FiguresFile = parsed["figures.yaml"]  # type: ignore[assignment]
     catalogue = Catalogue(
-        clusters=clusters.clusters,
-        themes=themes.themes,
-        levels=certifications.levels,
-        unnamed_holders=certifications.unnamed_holders,
-        activity_areas=cases.activity_areas,
-        cases=cases.cases,
-        tables=figures.tables,
-        headlines=figures.headlines,
-        sources=sources.sources,
-        lists=sources.lists,
+        **{name: getattr(record, name) for record in parsed.values() for name in type(record).model_fields}
     )
     problems += checks.cross_check(catalogue, documents, broken_ids, kept_at)
     if problems:

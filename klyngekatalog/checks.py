@@ -1,6 +1,9 @@
 """Checks across records and files: unique ids and names, and references that resolve.
 
-Each file's own shape is checked by its model; what needs the whole catalogue is here.
+Each file's own shape is checked by its model; what needs the whole catalogue is here. The
+references and the "every fact names its source" rules are not written out per field: they
+are derived from the model's declarations (model.Ref, model.SourcedBy, model.CitesAll) by one
+walk over every record (`declared`).
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Iterable
 
+from .fields import cites_all_field, references, sourced_facts
+from .model import DATA_FILES, Record
 from .problems import Problem
 from .yamlsource import LocatedDocument, shown
 
@@ -57,6 +62,7 @@ class _Checker:
 
     def run(self) -> list[Problem]:
         c = self.catalogue
+        self.declared()
         self.unique_ids("sources.yaml", "sources", c.sources, "kilde")
         self.unique_ids("sources.yaml", "lists", c.lists, "liste")
         self.unique_ids("themes.yaml", "themes", c.themes, "fagområde")
@@ -66,27 +72,39 @@ class _Checker:
         self.unique_ids("figures.yaml", "tables", c.tables, "tabel")
         self.unique_ids("figures.yaml", "headlines", c.headlines, "nøgletal")
         self.unique_ids("clusters.yaml", "clusters", c.clusters, "klynge")
-        self.sources_and_lists()
-        self.themes_and_levels()
         self.clusters()
-        self.cases()
         self.figures()
         return self.problems
 
-    def sources_and_lists(self) -> None:
-        for i, source_list in enumerate(self.catalogue.lists):
-            self.reference("sources.yaml", ("lists", i, "source"), source_list.source, self.catalogue.source_by_id, "kilden")
+    def declared(self) -> None:
+        """Every reference the model declares resolves, every sourced fact names its source,
+        and a record with a list of sources (model.CitesAll) lists every source it uses."""
+        for file, model in DATA_FILES.items():
+            for collection in model.model_fields:
+                for i, record in enumerate(getattr(self.catalogue, collection)):
+                    self.record(file, (collection, i), record)
 
-    def themes_and_levels(self) -> None:
-        c = self.catalogue
-        for i, theme in enumerate(c.themes):
-            for j, printed in enumerate(theme.printed_names):
-                self.reference("themes.yaml", ("themes", i, "printed_names", j, "source"), printed.source, c.source_by_id, "kilden")
-        for i, level in enumerate(c.levels):
-            self.reference("certifications.yaml", ("levels", i, "source"), level.source, c.source_by_id, "kilden")
-        for i, holders in enumerate(c.unnamed_holders):
-            self.reference("certifications.yaml", ("unnamed_holders", i, "level"), holders.level, c.level_by_id, "niveauet")
-            self.reference("certifications.yaml", ("unnamed_holders", i, "source"), holders.source, c.source_by_id, "kilden")
+    def record(self, file: str, at: tuple, record: Record) -> None:
+        lookups = self.catalogue.by_id
+        cites_all = cites_all_field(type(record))
+        used: dict[str, tuple] = {}  # source → where the record first uses it
+        for path, value, ref, _ in references(record, at):
+            target = lookups[ref.collection].get(value)
+            if target is None:
+                self.reference(file, path, value, lookups[ref.collection], ref.what)
+            elif cites_all is not None and path[len(at)] != cites_all:
+                if ref.collection == "sources":
+                    used.setdefault(value, path)
+                if ref.cites is not None:
+                    used.setdefault(getattr(target, ref.cites), path)
+        for fact, sourced_by in sourced_facts(type(record)).items():
+            if getattr(record, fact) is not None and getattr(record, sourced_by.field) is None:
+                self.report(file, at + (fact,), f"{sourced_by.what} kræver '{sourced_by.field}' (kilden bag den)")
+        if cites_all is not None:
+            listed = set(getattr(record, cites_all))
+            for source, path in used.items():
+                if source not in listed:
+                    self.report(file, path, f"kilden '{source}' bruges her, men står ikke i klyngens '{cites_all}'")
 
     def clusters(self) -> None:
         c = self.catalogue
@@ -105,68 +123,29 @@ class _Checker:
                 else:
                     names[key] = (cluster.id, path)
 
-            used: dict[str, tuple] = {}
-            if cluster.description is not None and cluster.description_source is None:
-                self.report(file, at + ("description",), "en beskrivelse kræver 'description_source' (kilden bag den)")
-            if cluster.website is not None and cluster.website_source is None:
-                self.report(file, at + ("website",), "en webadresse kræver 'website_source' (kilden bag den)")
-            for field in ("description_source", "website_source"):
-                value = getattr(cluster, field)
-                if value is not None:
-                    used.setdefault(value, at + (field,))
             seen_listings: set[tuple[str, str | None]] = set()
             for j, listing in enumerate(cluster.listings):
                 path = at + ("listings", j)
                 source_list = c.list_by_id.get(listing.list)
                 if source_list is None:
-                    self.reference(file, path + ("list",), listing.list, c.list_by_id, "listen")
-                    continue
-                used.setdefault(source_list.source, path + ("list",))
+                    continue  # reported by `declared`
                 if (listing.list, listing.theme) in seen_listings:
                     self.report(file, path + ("list",), f"klyngen står allerede i listen '{listing.list}'")
                 seen_listings.add((listing.list, listing.theme))
                 if listing.theme is not None:
                     if not source_list.themed:
                         self.report(file, path + ("theme",), f"listen '{listing.list}' placerer ikke klynger under fagområder")
-                    self.reference(file, path + ("theme",), listing.theme, c.theme_by_id, "fagområdet")
                 elif source_list.themed:
                     self.report(file, path, f"listen '{listing.list}' placerer klyngen under et fagområde: angiv 'theme'")
-            for j, certification in enumerate(cluster.certifications):
-                path = at + ("certifications", j)
-                self.reference(file, path + ("level",), certification.level, c.level_by_id, "niveauet")
-                used.setdefault(certification.source, path + ("source",))
             for j, relation in enumerate(cluster.relations):
-                path = at + ("relations", j)
-                self.reference(file, path + ("cluster",), relation.cluster, c.cluster_by_id, "klyngen")
                 if relation.cluster == cluster.id:
-                    self.report(file, path + ("cluster",), "en klynge kan ikke omfatte sig selv")
-                used.setdefault(relation.source, path + ("source",))
-            for j, source in enumerate(cluster.sources):
-                self.reference(file, at + ("sources", j), source, c.source_by_id, "kilden")
-            for source, path in used.items():
-                if source not in c.source_by_id:
-                    self.reference(file, path, source, c.source_by_id, "kilden")
-                elif source not in cluster.sources:
-                    self.report(file, path, f"kilden '{source}' bruges her, men står ikke i klyngens 'sources'")
-
-    def cases(self) -> None:
-        c = self.catalogue
-        for i, case in enumerate(c.cases):
-            at = ("cases", i)
-            self.reference("cases.yaml", at + ("cluster",), case.cluster, c.cluster_by_id, "klyngen")
-            self.reference("cases.yaml", at + ("activity_area",), case.activity_area, c.area_by_id, "aktivitetsområdet")
-            self.reference("cases.yaml", at + ("source",), case.source, c.source_by_id, "kilden")
-            for j, partner in enumerate(case.partner_clusters):
-                self.reference("cases.yaml", at + ("partner_clusters", j), partner, c.cluster_by_id, "klyngen")
-        for i, area in enumerate(c.activity_areas):
-            self.reference("cases.yaml", ("activity_areas", i, "source"), area.source, c.source_by_id, "kilden")
+                    self.report(file, at + ("relations", j, "cluster"), "en klynge kan ikke omfatte sig selv")
 
     def figures(self) -> None:
         c = self.catalogue
         file = "figures.yaml"
         for i, table in enumerate(c.tables):
             at = ("tables", i)
-            self.reference(file, at + ("source",), table.source, c.source_by_id, "kilden")
             years = set(table.years)
             if len(years) != len(table.years):
                 self.report(file, at + ("years",), "et år står flere gange i 'years'")
@@ -183,8 +162,6 @@ class _Checker:
                         self.report(file, path + ("values", year), f"{year} er ikke et af tabellens år")
                     for year in sorted(years - set(indicator.values)):
                         self.report(file, path + ("values",), f"mangler en værdi for {year} (skriv null, hvis kilden ikke har tallet)")
-        for i, headline in enumerate(c.headlines):
-            self.reference(file, ("headlines", i, "source"), headline.source, c.source_by_id, "kilden")
 
 
 def cross_check(

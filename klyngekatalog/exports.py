@@ -7,7 +7,7 @@ import io
 import json
 
 from .catalogue import Catalogue
-from .model import CasesFile, CertificationsFile, ClustersFile, FiguresFile, SourcesFile, ThemesFile
+from .model import DATA_FILES
 from .views import Index
 
 # A spreadsheet would run a cell starting with one of these as a formula.
@@ -21,14 +21,9 @@ def _json(model) -> str:
 def json_exports(catalogue: Catalogue) -> dict[str, str]:
     """File name → content. Each JSON file has the shape of the YAML file it comes from,
     so it loads back with the same model."""
-    c = catalogue
     return {
-        "clusters.json": _json(ClustersFile(clusters=c.clusters)),
-        "themes.json": _json(ThemesFile(themes=c.themes)),
-        "certifications.json": _json(CertificationsFile(levels=c.levels, unnamed_holders=c.unnamed_holders)),
-        "cases.json": _json(CasesFile(activity_areas=c.activity_areas, cases=c.cases)),
-        "figures.json": _json(FiguresFile(tables=c.tables, headlines=c.headlines)),
-        "sources.json": _json(SourcesFile(sources=c.sources, lists=c.lists)),
+        name.removesuffix(".yaml") + ".json": _json(model(**{field: getattr(catalogue, field) for field in model.model_fields}))
+        for name, model in DATA_FILES.items()
     }
 
 

@@ -8,6 +8,7 @@ Models are frozen and hold tuples: once loaded, the catalogue does not change.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -33,6 +34,47 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
     Field(description="Id: små bogstaver a-z, tal og bindestreg (æ→ae, ø→oe, å→aa)."),
 ]
+
+# --- what a field declares beyond its type ---------------------------------------------
+# The checks across records (checks.py), the views' source look-ups and the tests find these
+# markers by walking the model (references.py): a reference declared here is checked everywhere.
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The field holds the id of a record in another part of the catalogue.
+
+    `collection` is the catalogue's attribute that must hold the id (e.g. "themes"); `what`
+    names it in messages ("fagområdet 'x' findes ikke"). `cites` names the field of the
+    referenced record that is a source id: a record that refers to it uses that source too
+    (a listing in a list printed by pr-2013 makes pr-2013 one of the cluster's sources)."""
+
+    collection: str
+    what: str
+    cites: str | None = None
+
+
+@dataclass(frozen=True)
+class SourcedBy:
+    """A fact that must name its source in the record's field `field`; `what` names the fact
+    in the message when it does not ("en beskrivelse kræver 'description_source' …")."""
+
+    field: str
+    what: str
+
+
+@dataclass(frozen=True)
+class CitesAll:
+    """The record's list of sources: every source its fields refer to must be in it."""
+
+
+SourceId = Annotated[Slug, Ref("sources", "kilden")]
+ListId = Annotated[Slug, Ref("lists", "listen", cites="source")]
+ThemeId = Annotated[Slug, Ref("themes", "fagområdet")]
+LevelId = Annotated[Slug, Ref("levels", "niveauet")]
+ClusterId = Annotated[Slug, Ref("clusters", "klyngen")]
+AreaId = Annotated[Slug, Ref("activity_areas", "aktivitetsområdet")]
+
 
 # Invisible or direction-changing characters let a text show something other than it holds.
 _HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
@@ -167,7 +209,7 @@ class SourceList(Record):
 
     id: Slug
     title: Name
-    source: Slug
+    source: SourceId
     location: Name = Field(description="Hvor i kilden listen står, fx 'Tabel 5'.")
     year: Year = Field(description="Året listen beskriver.")
     as_of: PartialDate | None = None
@@ -187,7 +229,7 @@ class SourcesFile(Record):
 
 
 class PrintedName(Record):
-    source: Slug
+    source: SourceId
     name: Name
 
 
@@ -211,16 +253,16 @@ class Level(Record):
     scheme: Name
     rank: Annotated[int, Strict(), Field(ge=1, le=10)] | None = Field(None, description="1 er det højeste niveau.")
     description: Text | None = None
-    source: Slug
+    source: SourceId
 
 
 class UnnamedHolders(Record):
     """Holders a source counts without naming them."""
 
-    level: Slug
+    level: LevelId
     count: Count
     as_of: PartialDate
-    source: Slug
+    source: SourceId
 
 
 class CertificationsFile(Record):
@@ -232,37 +274,39 @@ class CertificationsFile(Record):
 
 
 class Listing(Record):
-    list: Slug = Field(description="Id på en liste i sources.yaml.")
+    list: ListId = Field(description="Id på en liste i sources.yaml.")
     printed_name: Name = Field(description="Navnet præcis som listen trykker det.")
-    theme: Slug | None = Field(None, description="Fagområdet, listen placerer klyngen under.")
+    theme: ThemeId | None = Field(None, description="Fagområdet, listen placerer klyngen under.")
 
 
 class Certification(Record):
-    level: Slug = Field(description="guld, soelv, bronze eller eu-kvalitetsmaerke (se certifications.yaml).")
+    level: LevelId = Field(description="guld, soelv, bronze eller eu-kvalitetsmaerke (se certifications.yaml).")
     as_of: PartialDate
-    source: Slug
+    source: SourceId
     printed_name: Name | None = None
 
 
 class Relation(Record):
     kind: Literal["omfatter"] = Field(description="omfatter: kilden skriver 'denne klynge, herunder den anden'.")
-    cluster: Slug
-    source: Slug
+    cluster: ClusterId
+    source: SourceId
 
 
 class Cluster(Record):
     id: Slug
     name: Name
     aliases: tuple[Name, ...] = Field((), description="Andre navne for samme organisation: tidligere navne, forkortelser.")
-    description: Text | None = Field(None, description="Formål og fokus, med egne ord (ingen citater).")
-    description_source: Slug | None = None
-    website: Url | None = None
-    website_source: Slug | None = None
+    description: Annotated[Text | None, SourcedBy("description_source", "en beskrivelse")] = Field(
+        None, description="Formål og fokus, med egne ord (ingen citater)."
+    )
+    description_source: SourceId | None = None
+    website: Annotated[Url | None, SourcedBy("website_source", "en webadresse")] = None
+    website_source: SourceId | None = None
     listings: tuple[Listing, ...] = ()
     certifications: tuple[Certification, ...] = ()
     relations: tuple[Relation, ...] = ()
     note: Text | None = None
-    sources: tuple[Slug, ...] = Field(min_length=1, description="Id på hver kilde, posten bygger på.")
+    sources: Annotated[tuple[SourceId, ...], CitesAll()] = Field(min_length=1, description="Id på hver kilde, posten bygger på.")
 
 
 class ClustersFile(Record):
@@ -276,20 +320,20 @@ class ActivityArea(Record):
     id: Slug
     name: Name
     description: Text | None = None
-    source: Slug
+    source: SourceId
 
 
 class Case(Record):
     id: Slug
     title: Name
-    cluster: Slug
-    activity_area: Slug
-    source: Slug
+    cluster: ClusterId
+    activity_area: AreaId
+    source: SourceId
     page: Annotated[int, Strict(), Field(ge=1)] | None = None
     summary: Text
     companies: tuple[Name, ...] = ()
     partners: tuple[Name, ...] = ()
-    partner_clusters: tuple[Slug, ...] = ()
+    partner_clusters: tuple[ClusterId, ...] = ()
 
 
 class CasesFile(Record):
@@ -318,7 +362,7 @@ class Section(Record):
 class Table(Record):
     id: Slug
     title: Name
-    source: Slug
+    source: SourceId
     location: Name
     population: Name
     years: tuple[Year, ...] = Field(min_length=1)
@@ -329,7 +373,7 @@ class Table(Record):
 
 class Headline(Record):
     id: Slug
-    source: Slug
+    source: SourceId
     year: Year | None = Field(
         None, description="Året, tallet gælder, som kilden trykker det; udelades, når kilden ikke giver et år (vises som 'uden dato')."
     )
@@ -346,13 +390,15 @@ class FiguresFile(Record):
     headlines: tuple[Headline, ...] = ()
 
 
-# The catalogue's files, by name, with the model of each. clusters.yaml may be named otherwise
-# (DATA=…); its siblings are found beside it under these names.
-SIBLING_FILES: dict[str, type[Record]] = {
+# The catalogue's data files, each with its model: the one list that loading, the JSON Schemas
+# and the exports loop over. Each model field is a collection of the catalogue under the same
+# name (ClustersFile.clusters → Catalogue.clusters). clusters.yaml may be named otherwise
+# (DATA=…); the other files are found beside it under these names.
+DATA_FILES: dict[str, type[Record]] = {
+    "clusters.yaml": ClustersFile,
     "sources.yaml": SourcesFile,
     "themes.yaml": ThemesFile,
     "certifications.yaml": CertificationsFile,
     "cases.yaml": CasesFile,
     "figures.yaml": FiguresFile,
 }
-CLUSTERS_MODEL = ClustersFile

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import CLUSTERS_MODEL, SIBLING_FILES, Record
+from .model import DATA_FILES
 
 SCHEMA_FOLDER = Path(__file__).resolve().parent.parent / "schema"
 
 
 def schemas() -> dict[str, dict]:
     """File name of each schema (e.g. clusters.schema.json) and its content."""
-    models: dict[str, type[Record]] = {"clusters.yaml": CLUSTERS_MODEL, **SIBLING_FILES}
     result = {}
-    for data_file, model in models.items():
+    for data_file, model in DATA_FILES.items():
         name = data_file.removesuffix(".yaml")
         schema = model.model_json_schema(mode="validation")
         schema = {

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from klyngekatalog.catalogue import Catalogue, load_catalogue
+from klyngekatalog.model import DATA_FILES as MODELS
 from klyngekatalog.problems import CatalogueError
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
-DATA_FILES = ("clusters.yaml", "sources.yaml", "themes.yaml", "certifications.yaml", "cases.yaml", "figures.yaml")
+DATA_FILES = tuple(MODELS)
 
 
 class Workspace:

@@ -25,7 +25,7 @@ from conftest import DATA, DATA_FILES, Workspace
 from test_bad_input import small
 from klyngekatalog.catalogue import Catalogue, load_catalogue
 from klyngekatalog.checks import name_key
-from klyngekatalog.model import SIBLING_FILES, ClustersFile, Name, Text
+from klyngekatalog.model import DATA_FILES as MODELS, ClustersFile, Name, Text
 from klyngekatalog.problems import CatalogueError
 from klyngekatalog.yamlsource import load_yaml, parse_yaml
 
@@ -278,20 +278,12 @@ def test_mangled_valid_clusters_are_loaded_or_refused_with_located_problems(fold
 
 
 def test_the_real_catalogue_survives_dump_and_load(tmp_path: Path) -> None:
-    (tmp_path / "clusters.yaml").write_text(dump(ClustersFile(clusters=REAL.clusters)), encoding="utf-8")
-    for name in SIBLING_FILES:
+    for name in MODELS:
         (tmp_path / name).write_text(dump_of(REAL, name), encoding="utf-8")
     assert load_catalogue(tmp_path / "clusters.yaml") == REAL
 
 
 def dump_of(catalogue: Catalogue, name: str) -> str:
     """The file `name` of the catalogue as YAML (the catalogue keeps the records, not the files)."""
-    c = catalogue
-    fields = {
-        "sources.yaml": {"sources": c.sources, "lists": c.lists},
-        "themes.yaml": {"themes": c.themes},
-        "certifications.yaml": {"levels": c.levels, "unnamed_holders": c.unnamed_holders},
-        "cases.yaml": {"activity_areas": c.activity_areas, "cases": c.cases},
-        "figures.yaml": {"tables": c.tables, "headlines": c.headlines},
-    }[name]
-    return dump(SIBLING_FILES[name](**fields))
+    model = MODELS[name]
+    return dump(model(**{field: getattr(catalogue, field) for field in model.model_fields}))

@@ -355,8 +355,8 @@ def test_headline_qualifier() -> None:
 
 
 def test_every_data_file_has_a_model() -> None:
-    assert set(model.SIBLING_FILES) == {"sources.yaml", "themes.yaml", "certifications.yaml", "cases.yaml", "figures.yaml"}
-    assert model.CLUSTERS_MODEL is model.ClustersFile
+    assert set(model.DATA_FILES) == {"clusters.yaml", "sources.yaml", "themes.yaml", "certifications.yaml", "cases.yaml", "figures.yaml"}
+    assert model.DATA_FILES["clusters.yaml"] is model.ClustersFile
 
 
 def test_url_refuses_a_user_part() -> None:

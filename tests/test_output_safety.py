@@ -52,7 +52,7 @@ PAYLOADS = (
     '"><svg onload=alert(1)>',
 )
 PAYLOAD = " ".join(PAYLOADS)
-MODELS: dict[str, type[model.Record]] = {"clusters.yaml": model.CLUSTERS_MODEL, **model.SIBLING_FILES}
+MODELS: dict[str, type[model.Record]] = model.DATA_FILES
 
 
 # --- which fields are free text (from the model) -------------------------------------------------
