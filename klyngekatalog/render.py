@@ -7,7 +7,6 @@ ever used as a template, so `<script>` or `{{ … }}` in a description comes out
 from __future__ import annotations
 
 import functools
-import posixpath
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,13 +41,20 @@ def dk_date(value: str) -> str:
     return value
 
 
+def root_prefix(page_url: str) -> str:
+    """The relative path from the page at `page_url` (e.g. "klynger/x/") up to the site's root
+    ("../../"): computed once per page, so each link costs a concatenation, not a relpath."""
+    return "../" * page_url.count("/")
+
+
 def relative_url(target: str, page_url: str) -> str:
-    """Link from the page at `page_url` (e.g. "klynger/x/") to site path `target`."""
-    base = "/" + page_url
-    path = posixpath.relpath("/" + target, base if base.endswith("/") else posixpath.dirname(base))
-    if target.endswith("/") and not path.endswith("/"):
-        path += "/"
-    return "./" if path == "./" or path == "." else path
+    """Link from the page at `page_url` to site path `target` (e.g. "temaer/energi/")."""
+    return root_prefix(page_url) + target or "./"
+
+
+def _linker(page_url: str):
+    prefix = root_prefix(page_url)
+    return lambda target: prefix + target or "./"
 
 
 @functools.cache
@@ -75,8 +81,8 @@ class Renderer:
 
     def render(self, view: PageView) -> str:
         template = self.env.get_template(view.template)
-        return template.render(view.context, link=lambda target: relative_url(target, view.url), page_url=view.url)
+        return template.render(view.context, link=_linker(view.url), page_url=view.url)
 
     def render_block(self, name: str, page_url: str, context: dict) -> str:
         template = self.env.get_template(f"blocks/{name}.html")
-        return template.render(context, link=lambda target: relative_url(target, page_url), page_url=page_url)
+        return template.render(context, link=_linker(page_url), page_url=page_url)

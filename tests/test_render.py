@@ -99,12 +99,14 @@ def test_dk_date_every_month():
     "target, page_url, expected",
     [
         ("om/", "klynger/robocluster/", "../../om/"),
-        ("klynger/clean/", "klynger/inno-se/", "../clean/"),
+        ("klynger/clean/", "klynger/inno-se/", "../../klynger/clean/"),
         ("temaer/energi/", "klynger/clean/", "../../temaer/energi/"),
         ("data/clusters.json", "klynger/clean/", "../../data/clusters.json"),
-        ("cases/x/", "cases/", "x/"),
-        ("cases/", "cases/", "./"),
-        ("klynger/clean/", "klynger/clean/", "./"),
+        ("cases/x/", "cases/", "../cases/x/"),
+        ("cases/", "cases/", "../cases/"),
+        ("klynger/clean/", "klynger/clean/", "../../klynger/clean/"),
+        ("", "klynger/clean/", "../../"),
+        ("", "", "./"),
         ("certificeringer/", "tal/", "../certificeringer/"),
         ("klynger/clean/", "", "klynger/clean/"),
         ("om/", "", "om/"),
@@ -185,7 +187,7 @@ def test_links_in_a_rendered_page_are_relative_to_it(catalogue):
     view = next(v for v in build_views(catalogue) if v.path == "klynger/clean.md")
     html = Renderer().render(view)
     hrefs = {a.attrs["href"] for a in parse_html(html).iter("a")}
-    assert "../inno-se/" in hrefs and "../inno-mt/" in hrefs
+    assert "../../klynger/inno-se/" in hrefs and "../../klynger/inno-mt/" in hrefs
     assert "../../temaer/energi/" in hrefs
     assert "../../data/clusters.json" in hrefs
     assert not any(h.startswith("/") for h in hrefs)
