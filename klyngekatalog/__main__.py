@@ -22,7 +22,21 @@ def validate(data: Path) -> int:
         print(f"{len(error.problems)} fejl i kataloget", file=sys.stderr)
         return 1
     summary = ", ".join(f"{n} {what}" for what, n in catalogue.counts().items())
+    if catalogue.untranslated:
+        summary += f"; {len(catalogue.untranslated)} tekster findes kun på dansk (se: python -m klyngekatalog untranslated)"
     print(f"{data}: OK — {summary}")
+    return 0
+
+
+def untranslated(data: Path) -> int:
+    """The Danish texts that have no translation yet (not errors: the English page says so)."""
+    try:
+        catalogue = load_catalogue(data, display_root=Path.cwd())
+    except CatalogueError:
+        return validate(data)
+    for note in catalogue.untranslated:
+        print(note)
+    print(f"{len(catalogue.untranslated)} tekster findes kun på dansk", file=sys.stderr)
     return 0
 
 
@@ -31,11 +45,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="validate the catalogue and its sibling files")
     check.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    missing = commands.add_parser("untranslated", help="list the Danish texts that have no translation yet")
+    missing.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     generate = commands.add_parser("schema", help="write the JSON Schemas in schema/ (or --check them)")
     generate.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(args.data)
+    if args.command == "untranslated":
+        return untranslated(args.data)
     if args.check:
         stale = schema.stale_files()
         for name in stale:

@@ -6,6 +6,7 @@ call it, so what the validator accepts is exactly what the site is built from.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -13,7 +14,7 @@ from typing import Mapping
 
 from pydantic import ValidationError
 
-from . import checks
+from . import checks, translations
 from .model import (
     DATA_FILES,
     ActivityArea,
@@ -49,6 +50,9 @@ class Catalogue:
     headlines: tuple[Headline, ...]
     sources: tuple[Source, ...]
     lists: tuple[SourceList, ...]
+    # Language → its translations file (translations.py); and the Danish texts not translated.
+    translations: Mapping[str, Record] = field(default_factory=dict, compare=False, repr=False)
+    untranslated: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Every collection whose records have ids gets a lookup (model.Ref names collections).
@@ -278,9 +282,39 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
         **{name: getattr(record, name) for record in parsed.values() for name in type(record).model_fields}
     )
     problems += checks.cross_check(catalogue, documents, broken_ids, kept_at)
+    given, untranslated = _load_translations(catalogue, files.folder, documents, display_root, problems)
     if problems:
         raise CatalogueError(problems)
-    return catalogue
+    return dataclasses.replace(catalogue, translations=MappingProxyType(given), untranslated=tuple(sorted(untranslated)))
+
+
+def _load_translations(
+    catalogue: Catalogue, folder: Path, documents: dict[str, LocatedDocument], display_root: Path | None, problems: list[Problem]
+) -> tuple[dict[str, Record], list[Problem]]:
+    """Each other language's translations file (none: nothing translated yet)."""
+    model = translations.translations_file_model()
+    given: dict[str, Record] = {}
+    untranslated: list[Problem] = []
+    for language in translations.OTHER_LANGUAGES:
+        path = folder / translations.file_name(language)
+        document = None
+        record = model()
+        if path.exists():
+            try:
+                document = load_yaml(path, _display(path, display_root))
+            except CatalogueError as error:
+                problems.extend(error.problems)
+                continue
+            found_record, found, _, _ = validate_document(document, model)
+            problems.extend(found)
+            if found_record is None:
+                continue
+            record = found_record
+        found, missing = translations.cross_check(catalogue, documents, language, document, record)
+        problems.extend(found)
+        untranslated.extend(missing)
+        given[language] = record
+    return given, untranslated
 
 
 def _display(path: Path, root: Path | None) -> str:

@@ -2,7 +2,8 @@
 
 A field of the model may declare that it refers to another record (`model.Ref`), that it is a
 fact which must name its source (`model.SourcedBy`), that it lists every source of its record
-(`model.CitesAll`), or that it is free text (`model.Name`, `model.Text`). The cross-record
+(`model.CitesAll`), that it is free text (`model.Name`, `model.Text`) and whether the site's
+other languages translate it (`model.Translated`). The cross-record
 checks, the views' source look-ups and the tests all read these declarations from here, so a
 field declared once in the model is checked, shown and tested without being listed elsewhere.
 """
@@ -18,7 +19,7 @@ from typing import Iterator, NamedTuple
 from pydantic import AfterValidator
 
 from . import model
-from .model import CitesAll, Record, Ref, SourcedBy
+from .model import CitesAll, Record, Ref, SourcedBy, Translated
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class DeclaredField:
     sourced_by: SourcedBy | None = None
     cites_all: bool = False
     text: bool = False
+    translated: bool = False  # model.Translated: the site's other languages translate it
     record: type[Record] | None = None  # a nested record, whose own fields are declared in turn
 
 
@@ -40,6 +42,8 @@ def _inspect(annotation: object, metadata: typing.Iterable[object], found: dict)
             found["sourced_by"] = marker
         elif isinstance(marker, CitesAll):
             found["cites_all"] = True
+        elif isinstance(marker, Translated):
+            found["translated"] = True
         elif isinstance(marker, AfterValidator) and marker.func is model._check_text:
             found["text"] = True
     origin = typing.get_origin(annotation)

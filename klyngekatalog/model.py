@@ -68,6 +68,12 @@ class CitesAll:
     """The record's list of sources: every source its fields refer to must be in it."""
 
 
+@dataclass(frozen=True)
+class Translated:
+    """A text in the catalogue's own words, which the site's other languages translate
+    (data/translations.<language>.yaml). Names as printed in a source are not translated."""
+
+
 SourceId = Annotated[Slug, Ref("sources", "kilden")]
 ListId = Annotated[Slug, Ref("lists", "listen", cites="source")]
 ThemeId = Annotated[Slug, Ref("themes", "fagområdet")]
@@ -97,6 +103,9 @@ def _check_text(value: str) -> str:
 
 Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200), AfterValidator(_check_text)]
 Text = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=4000), AfterValidator(_check_text)]
+# The catalogue's own wording (titles, labels, descriptions): translated for the English edition.
+OwnName = Annotated[Name, Translated()]
+OwnText = Annotated[Text, Translated()]
 
 
 def _check_url(value: str) -> str:
@@ -194,21 +203,21 @@ class Record(BaseModel):
 class Source(Record):
     id: Slug
     title: Name = Field(description="Kildens titel, som trykt.")
-    short_title: Name | None = Field(None, description="Kort betegnelse til tabeller, fx 'Performanceregnskab 2013'.")
+    short_title: OwnName | None = Field(None, description="Kort betegnelse til tabeller, fx 'Performanceregnskab 2013'.")
     kind: Literal["rapport", "nyhed", "artikel", "webside"]
     published: PartialDate | None = None
     publisher: Name | None = None
     file: Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")] = Field(
         description="Filnavnet i shared/seeds/."
     )
-    summary: Text | None = Field(None, description="Hvad kilden er og giver kataloget, med egne ord.")
+    summary: OwnText | None = Field(None, description="Hvad kilden er og giver kataloget, med egne ord.")
 
 
 class SourceList(Record):
     """A list of clusters printed in a source (e.g. a table of a report)."""
 
     id: Slug
-    title: Name
+    title: OwnName
     source: SourceId
     location: Name = Field(description="Hvor i kilden listen står, fx 'Tabel 5'.")
     year: Year = Field(description="Året listen beskriver.")
@@ -217,7 +226,7 @@ class SourceList(Record):
     programme: Annotated[bool, Strict()] = Field(description="Sand for lister over medlemmer af innovationsnetværksprogrammet.")
     themed: Annotated[bool, Strict()] = Field(description="Sand når listen placerer hver klynge under et fagområde.")
     printed_count: Count = Field(description="Antallet, kilden selv angiver.")
-    note: Text | None = None
+    note: OwnText | None = None
 
 
 class SourcesFile(Record):
@@ -235,8 +244,8 @@ class PrintedName(Record):
 
 class Theme(Record):
     id: Slug
-    name: Name
-    description: Text | None = None
+    name: OwnName
+    description: OwnText | None = None
     printed_names: tuple[PrintedName, ...] = ()
 
 
@@ -249,10 +258,10 @@ class ThemesFile(Record):
 
 class Level(Record):
     id: Slug
-    name: Name
-    scheme: Name
+    name: OwnName
+    scheme: OwnName
     rank: Annotated[int, Strict(), Field(ge=1, le=10)] | None = Field(None, description="1 er det højeste niveau.")
-    description: Text | None = None
+    description: OwnText | None = None
     source: SourceId
 
 
@@ -296,7 +305,7 @@ class Cluster(Record):
     id: Slug
     name: Name
     aliases: tuple[Name, ...] = Field((), description="Andre navne for samme organisation: tidligere navne, forkortelser.")
-    description: Annotated[Text | None, SourcedBy("description_source", "en beskrivelse")] = Field(
+    description: Annotated[OwnText | None, SourcedBy("description_source", "en beskrivelse")] = Field(
         None, description="Formål og fokus, med egne ord (ingen citater)."
     )
     description_source: SourceId | None = None
@@ -305,7 +314,7 @@ class Cluster(Record):
     listings: tuple[Listing, ...] = ()
     certifications: tuple[Certification, ...] = ()
     relations: tuple[Relation, ...] = ()
-    note: Text | None = None
+    note: OwnText | None = None
     sources: Annotated[tuple[SourceId, ...], CitesAll()] = Field(min_length=1, description="Id på hver kilde, posten bygger på.")
 
 
@@ -318,19 +327,19 @@ class ClustersFile(Record):
 
 class ActivityArea(Record):
     id: Slug
-    name: Name
-    description: Text | None = None
+    name: OwnName
+    description: OwnText | None = None
     source: SourceId
 
 
 class Case(Record):
     id: Slug
-    title: Name
+    title: OwnName
     cluster: ClusterId
     activity_area: AreaId
     source: SourceId
     page: Annotated[int, Strict(), Field(ge=1)] | None = None
-    summary: Text
+    summary: OwnText
     companies: tuple[Name, ...] = ()
     partners: tuple[Name, ...] = ()
     partner_clusters: tuple[ClusterId, ...] = ()
@@ -346,28 +355,28 @@ class CasesFile(Record):
 
 class Indicator(Record):
     id: Slug
-    name: Name
-    unit: Name
+    name: OwnName
+    unit: OwnName
     decimals: Annotated[int, Strict(), Field(ge=0, le=4)] | None = None
     values: Annotated[dict[YearKey, Figure | None], BeforeValidator(_one_value_per_year)] = Field(description="Tal pr. år som trykt; null hvor kilden skriver NA.")
     change: Percent | None = Field(None, description="Kildens procentændring; null hvor kilden skriver NA.")
-    note: Text | None = None
+    note: OwnText | None = None
 
 
 class Section(Record):
-    title: Name
+    title: OwnName
     indicators: tuple[Indicator, ...] = Field(min_length=1)
 
 
 class Table(Record):
     id: Slug
-    title: Name
+    title: OwnName
     source: SourceId
     location: Name
-    population: Name
+    population: OwnName
     years: tuple[Year, ...] = Field(min_length=1)
     measured: Annotated[dict[YearKey, Count], BeforeValidator(_one_value_per_year)] = Field(description="Antal målte netværk/klynger pr. år.")
-    change_label: Name | None = None
+    change_label: OwnName | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
 
 
@@ -377,12 +386,12 @@ class Headline(Record):
     year: Year | None = Field(
         None, description="Året, tallet gælder, som kilden trykker det; udelades, når kilden ikke giver et år (vises som 'uden dato')."
     )
-    label: Text
+    label: OwnText
     value: Figure
     qualifier: Literal["over", "knap", "ca", "naesten"] | None = None
-    unit: Name
+    unit: OwnName
     location: Name | None = Field(None, description="Hvor i kilden tallet står, fx 'Figur 3.6' eller 'afsnit 4'.")
-    note: Text | None = Field(None, description="Forbehold, fx at en anden kilde giver et andet tal.")
+    note: OwnText | None = Field(None, description="Forbehold, fx at en anden kilde giver et andet tal.")
 
 
 class FiguresFile(Record):

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from .model import DATA_FILES
+from .translations import translations_file_model
 
 SCHEMA_FOLDER = Path(__file__).resolve().parent.parent / "schema"
 
@@ -13,13 +14,14 @@ SCHEMA_FOLDER = Path(__file__).resolve().parent.parent / "schema"
 def schemas() -> dict[str, dict]:
     """File name of each schema (e.g. clusters.schema.json) and its content."""
     result = {}
-    for data_file, model in DATA_FILES.items():
+    models = {**DATA_FILES, "translations.yaml": translations_file_model()}
+    for data_file, model in models.items():
         name = data_file.removesuffix(".yaml")
         schema = model.model_json_schema(mode="validation")
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"{name}.schema.json",
-            "title": f"Klyngekataloget: {data_file}",
+            "title": f"Klyngekataloget: {data_file.replace('translations.yaml', 'translations.<sprog>.yaml')}",
             **{k: v for k, v in schema.items() if k != "title"},
         }
         result[f"{name}.schema.json"] = schema

@@ -1,0 +1,155 @@
+"""The catalogue's other languages: `translations.<language>.yaml` beside the data files.
+
+Danish is the catalogue's first language: every record is written in Danish in its data file.
+Each other language has one file that translates the texts in the catalogue's own words (the
+fields marked `model.Translated`); names as printed in the sources stay as printed. The shape
+of that file is derived from the model: per collection, the records by id, each with its
+translated fields and the translations of the records it holds (by id where they have one,
+else in order). A new translated field is one marker in the model.
+
+A translation may be missing (editors who write Danish are not blocked): the English page
+then says the text exists in Danish only and links to it, and `untranslated()` lists what is
+missing, located in the Danish file. What a translation file holds must fit the catalogue:
+an unknown id, a translation of a text that is empty in Danish, or a list of another length
+is a problem like any other.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Mapping
+
+from pydantic import Field, create_model
+
+from .fields import declared_fields
+from .model import DATA_FILES, Record, Slug, Text
+from .problems import Problem
+from .yamlsource import LocatedDocument
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
+FIRST_LANGUAGE = "da"
+# Each language of the site, with its name in Danish (for messages to editors). Adding a
+# language: add it here, write data/translations.<code>.yaml and the interface's labels.
+LANGUAGES: dict[str, str] = {"da": "dansk", "en": "engelsk"}
+OTHER_LANGUAGES = tuple(code for code in LANGUAGES if code != FIRST_LANGUAGE)
+
+TranslatedText = Text
+
+
+def file_name(language: str) -> str:
+    return f"translations.{language}.yaml"
+
+
+@functools.cache
+def translation_model(record: type[Record]) -> type[Record] | None:
+    """The shape of a record's translation, or None when nothing in it is translated."""
+    fields: dict[str, tuple] = {}
+    for field in declared_fields(record):
+        if field.translated and not field.many:
+            fields[field.name] = (TranslatedText | None, None)
+        elif field.record is not None and (inner := translation_model(field.record)) is not None:
+            if "id" in field.record.model_fields:
+                fields[field.name] = (dict[Slug, inner], Field(default_factory=dict))
+            else:
+                fields[field.name] = (tuple[inner, ...], ())
+    if not fields:
+        return None
+    return create_model(f"{record.__name__}Translation", __base__=Record, **fields)
+
+
+def _collections() -> Iterator[tuple[str, str, type[Record]]]:
+    """(data file, collection, record type) of every collection with something to translate."""
+    for file, file_model in DATA_FILES.items():
+        for collection, info in file_model.model_fields.items():
+            record = info.annotation.__args__[0]
+            if "id" in record.model_fields and translation_model(record) is not None:
+                yield file, collection, record
+
+
+@functools.cache
+def translations_file_model() -> type[Record]:
+    """The model of a translations file (its JSON Schema gives editors completion)."""
+    fields = {
+        collection: (dict[Slug, translation_model(record)], Field(default_factory=dict))
+        for _, collection, record in _collections()
+    }
+    return create_model("TranslationsFile", __base__=Record, **fields)
+
+
+def _pairs(danish: Record, translation: Record | None, path: tuple) -> Iterator[tuple[str, tuple, object, object]]:
+    """(kind, path, Danish value, translated value) for each translated text and each held record."""
+    for field in declared_fields(type(danish)):
+        here = path + (field.name,)
+        theirs = getattr(translation, field.name, None) if translation is not None else None
+        if field.translated and not field.many:
+            yield "text", here, getattr(danish, field.name), theirs
+        elif field.record is not None and translation_model(field.record) is not None:
+            yield "records", here, getattr(danish, field.name), theirs
+
+
+class _Checker:
+    def __init__(self, catalogue: Catalogue, danish: Mapping[str, LocatedDocument], language: str, document: LocatedDocument | None, translations: Record):
+        self.catalogue = catalogue
+        self.danish = danish
+        self.language = language
+        self.document = document
+        self.translations = translations
+        self.problems: list[Problem] = []
+        self.missing: list[Problem] = []
+
+    def run(self) -> tuple[list[Problem], list[Problem]]:
+        for file, collection, _ in _collections():
+            known = self.catalogue.by_id[collection]
+            given: dict = getattr(self.translations, collection)
+            for record_id in given:
+                if record_id not in known:
+                    self.problem((collection, record_id), f"der er ingen post med id '{record_id}' i {file}", key=True)
+            for i, record in enumerate(getattr(self.catalogue, collection)):
+                self.record(file, (collection, i), (collection, record.id), record, given.get(record.id))
+        return self.problems, self.missing
+
+    def problem(self, path: tuple, message: str, *, key: bool = False) -> None:
+        if self.document is not None:
+            self.problems.append(self.document.problem(path, message, key=key))
+
+    def record(self, file: str, at: tuple, there: tuple, danish: Record, translation: Record | None) -> None:
+        """`at`: the record's path in its Danish file; `there`: in the translations file."""
+        for kind, path, ours, theirs in _pairs(danish, translation, ()):
+            if kind == "text":
+                if ours is not None and theirs is None and file in self.danish:
+                    self.missing.append(
+                        self.danish[file].problem(at + path, f"teksten findes kun på dansk (mangler i {file_name(self.language)})")
+                    )
+                elif ours is None and theirs is not None:
+                    self.problem(there + path, f"der er ingen dansk tekst at oversætte ('{path[-1]}' er tom i {file})")
+                continue
+            held = ours or ()
+            if isinstance(theirs, dict):
+                by_id = {item.id: (j, item) for j, item in enumerate(held)}
+                for item_id in theirs:
+                    if item_id not in by_id:
+                        self.problem(there + path + (item_id,), f"der er ingen post med id '{item_id}' her i {file}", key=True)
+                for item_id, (j, item) in by_id.items():
+                    self.record(file, at + path + (j,), there + path + (item_id,), item, theirs.get(item_id))
+            else:
+                theirs = theirs or ()
+                if theirs and len(theirs) != len(held):
+                    self.problem(there + path, f"skal have {len(held)} punkter i samme rækkefølge som i {file} (har {len(theirs)})")
+                    theirs = ()
+                for j, item in enumerate(held):
+                    self.record(file, at + path + (j,), there + path + (j,), item, theirs[j] if j < len(theirs) else None)
+
+
+def cross_check(
+    catalogue: Catalogue, danish: Mapping[str, LocatedDocument], language: str, document: LocatedDocument | None, translations: Record
+) -> tuple[list[Problem], list[Problem]]:
+    """Problems in one language's translations file, and the Danish texts it does not translate
+    (not problems: notes, located in the Danish files)."""
+    return _Checker(catalogue, danish, language, document, translations).run()
+
+
+def translations_path(folder: Path, language: str) -> Path:
+    return folder / file_name(language)
