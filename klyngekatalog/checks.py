@@ -9,11 +9,20 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Iterable
 
+from .model import CONTINUATION_KINDS
 from .problems import Problem
 from .yamlsource import LocatedDocument, shown
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
+
+
+# What a relation to the cluster itself would claim, by kind.
+SELF_RELATION = {
+    "omfatter": "en klynge kan ikke omfatte sig selv",
+    "videreført-i": "en klynge kan ikke være videreført i sig selv",
+    "formodet-videreført-som": "en klynge kan ikke være videreført som sig selv",
+}
 
 
 def name_key(name: str) -> str:
@@ -69,6 +78,7 @@ class _Checker:
         self.sources_and_lists()
         self.themes_and_levels()
         self.clusters()
+        self.continuations()
         self.cases()
         self.figures()
         return self.problems
@@ -135,12 +145,22 @@ class _Checker:
                 path = at + ("certifications", j)
                 self.reference(file, path + ("level",), certification.level, c.level_by_id, "niveauet")
                 used.setdefault(certification.source, path + ("source",))
+            seen_relations: set[tuple[str, str]] = set()
             for j, relation in enumerate(cluster.relations):
                 path = at + ("relations", j)
                 self.reference(file, path + ("cluster",), relation.cluster, c.cluster_by_id, "klyngen")
                 if relation.cluster == cluster.id:
-                    self.report(file, path + ("cluster",), "en klynge kan ikke omfatte sig selv")
-                used.setdefault(relation.source, path + ("source",))
+                    self.report(file, path + ("cluster",), SELF_RELATION[relation.kind])
+                if (relation.kind, relation.cluster) in seen_relations:
+                    self.report(file, path + ("cluster",), f"relationen '{relation.kind}' til '{relation.cluster}' står allerede på klyngen")
+                seen_relations.add((relation.kind, relation.cluster))
+                if relation.kind == "formodet-videreført-som":
+                    if relation.evidence is None:
+                        self.report(file, path, "en formodet videreførelse kræver 'evidence' (begrundelsen for, at sammenhængen er sandsynlig)")
+                elif relation.source is None:
+                    self.report(file, path, f"relationen '{relation.kind}' kræver 'source' (kilden, der nævner sammenhængen)")
+                if relation.source is not None:
+                    used.setdefault(relation.source, path + ("source",))
             for j, source in enumerate(cluster.sources):
                 self.reference(file, at + ("sources", j), source, c.source_by_id, "kilden")
             for source, path in used.items():
@@ -148,6 +168,32 @@ class _Checker:
                     self.reference(file, path, source, c.source_by_id, "kilden")
                 elif source not in cluster.sources:
                     self.report(file, path, f"kilden '{source}' bruges her, men står ikke i klyngens 'sources'")
+
+    def continuations(self) -> None:
+        """A cluster is continued by at most one chain: no cluster may, through continuation
+        relations, come after itself, and a pair is linked once (not both ways)."""
+        c = self.catalogue
+        successors: dict[str, list[str]] = {}
+        for cluster in c.clusters:
+            successors[cluster.id] = [r.cluster for r in cluster.relations if r.kind in CONTINUATION_KINDS]
+        for i, cluster in enumerate(c.clusters):
+            for j, relation in enumerate(cluster.relations):
+                if relation.kind not in CONTINUATION_KINDS or relation.cluster == cluster.id:
+                    continue
+                # Walk on from the target: reaching this cluster again closes a loop.
+                seen, todo = set(), [relation.cluster]
+                while todo:
+                    current = todo.pop()
+                    if current in seen:
+                        continue
+                    seen.add(current)
+                    todo.extend(successors.get(current, []))
+                if cluster.id in seen:
+                    self.report(
+                        "clusters.yaml",
+                        ("clusters", i, "relations", j, "cluster"),
+                        f"videreførelsen går i ring: '{relation.cluster}' fører tilbage til '{cluster.id}'",
+                    )
 
     def cases(self) -> None:
         c = self.catalogue
