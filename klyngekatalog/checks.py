@@ -13,12 +13,20 @@ import unicodedata
 from typing import TYPE_CHECKING, Iterable
 
 from .fields import cites_all_field, references, sourced_facts
-from .model import DATA_FILES, Record
+from .model import CONTINUATION_KINDS, DATA_FILES, Record
 from .problems import Problem
 from .yamlsource import LocatedDocument, shown
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
+
+
+# What a relation to the cluster itself would claim, by kind.
+SELF_RELATION = {
+    "omfatter": "en klynge kan ikke omfatte sig selv",
+    "videreført-i": "en klynge kan ikke være videreført i sig selv",
+    "formodet-videreført-som": "en klynge kan ikke være videreført som sig selv",
+}
 
 
 def name_key(name: str) -> str:
@@ -73,6 +81,7 @@ class _Checker:
         self.unique_ids("figures.yaml", "headlines", c.headlines, "nøgletal")
         self.unique_ids("clusters.yaml", "clusters", c.clusters, "klynge")
         self.clusters()
+        self.continuations()
         self.figures()
         return self.problems
 
@@ -137,9 +146,41 @@ class _Checker:
                         self.report(file, path + ("theme",), f"listen '{listing.list}' placerer ikke klynger under fagområder")
                 elif source_list.themed:
                     self.report(file, path, f"listen '{listing.list}' placerer klyngen under et fagområde: angiv 'theme'")
+            seen_relations: set[tuple[str, str]] = set()
             for j, relation in enumerate(cluster.relations):
                 if relation.cluster == cluster.id:
-                    self.report(file, at + ("relations", j, "cluster"), "en klynge kan ikke omfatte sig selv")
+                    self.report(file, at + ("relations", j, "cluster"), SELF_RELATION[relation.kind])
+                path = at + ("relations", j)
+                if (relation.kind, relation.cluster) in seen_relations:
+                    self.report(file, path + ("cluster",), f"relationen '{relation.kind}' til '{relation.cluster}' står allerede på klyngen")
+                seen_relations.add((relation.kind, relation.cluster))
+                if relation.kind == "formodet-videreført-som":
+                    if relation.evidence is None:
+                        self.report(file, path, "en formodet videreførelse kræver 'evidence' (begrundelsen for, at sammenhængen er sandsynlig)")
+                elif relation.source is None:
+                    self.report(file, path, f"relationen '{relation.kind}' kræver 'source' (kilden, der nævner sammenhængen)")
+
+    def continuations(self) -> None:
+        """No cluster may, through continuation relations, come after itself. A relation closes
+        a loop when its two clusters reach each other: the same strongly connected component
+        (Tarjan's algorithm, linear in clusters and relations; a walk from every relation was
+        quadratic on a long chain)."""
+        c = self.catalogue
+        successors = {
+            cluster.id: [r.cluster for r in cluster.relations if r.kind in CONTINUATION_KINDS and r.cluster in c.cluster_by_id]
+            for cluster in c.clusters
+        }
+        component = _components(successors)
+        for i, cluster in enumerate(c.clusters):
+            for j, relation in enumerate(cluster.relations):
+                if relation.kind not in CONTINUATION_KINDS or relation.cluster == cluster.id:
+                    continue
+                if relation.cluster in component and component[relation.cluster] == component[cluster.id]:
+                    self.report(
+                        "clusters.yaml",
+                        ("clusters", i, "relations", j, "cluster"),
+                        f"videreførelsen går i ring: '{relation.cluster}' fører tilbage til '{cluster.id}'",
+                    )
 
     def figures(self) -> None:
         c = self.catalogue
@@ -162,6 +203,45 @@ class _Checker:
                         self.report(file, path + ("values", year), f"{year} er ikke et af tabellens år")
                     for year in sorted(years - set(indicator.values)):
                         self.report(file, path + ("values",), f"mangler en værdi for {year} (skriv null, hvis kilden ikke har tallet)")
+
+
+def _components(successors: dict[str, list[str]]) -> dict[str, int]:
+    """Strongly connected component of each node (iterative Tarjan: no recursion limit)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    component: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    for root in successors:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = successors.get(node, [])
+            if child < len(targets):
+                work.append((node, child + 1))
+                target = targets[child]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if low[node] == index[node]:
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component[member] = index[node]
+                    if member == node:
+                        break
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return component
 
 
 def cross_check(

@@ -33,7 +33,7 @@ def csv_columns(catalogue: Catalogue) -> list[str]:
     return [
         "id", "navn", "andre_navne", "beskrivelse", "beskrivelse_kilde", "websted", "websted_kilde",
         *(f"fagomraader_{year}" for year in years),
-        "innovationsnetvaerk", "certificeringer", "omfatter", "lister", "note", "kilder",
+        "innovationsnetvaerk", "certificeringer", "omfatter", "viderefoert", "lister", "note", "kilder",
     ]
 
 
@@ -62,7 +62,9 @@ def clusters_csv(catalogue: Catalogue, index: Index | None = None) -> str:
             *(" | ".join(by_year.get(year, [])) for year in years),
             " | ".join(p.id for p in index.programmes(cluster)),
             " | ".join(f"{c.level} ({c.as_of}, {c.source})" for c in cluster.certifications),
-            " | ".join(r.cluster for r in cluster.relations),
+            " | ".join(r.cluster for r in cluster.relations if r.kind == "omfatter"),
+            # Continuations, stated or probable, by kind: "formodet-videreført-som: dansk-lyd".
+            " | ".join(f"{r.kind}: {r.cluster}" for r in cluster.relations if r.kind != "omfatter"),
             " | ".join(f"{l.list}: {l.printed_name}" + (f" [{l.theme}]" if l.theme else "") for l in cluster.listings),
             cluster.note or "",
             " | ".join(cluster.sources),

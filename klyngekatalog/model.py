@@ -295,10 +295,33 @@ class Certification(Record):
     printed_name: Name | None = None
 
 
+# The kinds of relation between two clusters, written on one of them (see CONTRIBUTING.md):
+# omfatter: a source prints "this cluster, herunder the other";
+# videreført-i: a source says the other took over this one's activities;
+# formodet-videreført-som: no source states it, but the other is probably this one continued
+# (an assessment: its evidence is required and shown beside the link).
+RELATION_KINDS = ("omfatter", "videreført-i", "formodet-videreført-som")
+CONTINUATION_KINDS = ("videreført-i", "formodet-videreført-som")
+
+
 class Relation(Record):
-    kind: Literal["omfatter"] = Field(description="omfatter: kilden skriver 'denne klynge, herunder den anden'.")
-    cluster: ClusterId
-    source: SourceId
+    kind: Literal["omfatter", "videreført-i", "formodet-videreført-som"] = Field(
+        description=(
+            "omfatter: kilden skriver 'denne klynge, herunder den anden'. "
+            "videreført-i: kilden skriver, at den anden har overtaget denne klynges aktiviteter. "
+            "formodet-videreført-som: ingen kilde siger det, men den anden er sandsynligvis denne klynge "
+            "videreført; begrundelsen skrives i 'evidence'."
+        )
+    )
+    cluster: ClusterId = Field(description="Id på den anden klynge.")
+    source: SourceId | None = Field(
+        None, description="Id på kilden, der nævner sammenhængen. Påkrævet undtagen ved formodet-videreført-som."
+    )
+    evidence: OwnText | None = Field(
+        None,
+        description="Begrundelsen for en formodet videreførelse med dine egne ord: fx samme webadresse, "
+        "samme navnestamme, fortsat plads i programmet. Påkrævet ved formodet-videreført-som.",
+    )
 
 
 class Cluster(Record):
@@ -388,7 +411,7 @@ class Headline(Record):
     )
     label: OwnText
     value: Figure
-    qualifier: Literal["over", "knap", "ca", "naesten"] | None = None
+    qualifier: Literal["over", "under", "knap", "ca", "naesten"] | None = None
     unit: OwnName
     location: Name | None = Field(None, description="Hvor i kilden tallet står, fx 'Figur 3.6' eller 'afsnit 4'.")
     note: OwnText | None = Field(None, description="Forbehold, fx at en anden kilde giver et andet tal.")

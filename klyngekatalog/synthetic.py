@@ -146,7 +146,8 @@ def measure(catalogue: Catalogue) -> Profile:
     related = [c for c in clusters if c.relations]
     cases = catalogue.cases
     website_sources = Counter(c.website_source for c in clusters if c.website_source)
-    relation_sources = Counter(r.source for c in clusters for r in c.relations)
+    # The synthetic relations are all "omfatter", which always names its source.
+    relation_sources = Counter(r.source for c in clusters for r in c.relations if r.kind == "omfatter" and r.source)
     case_sources = Counter(case.source for case in cases)
     return Profile(
         described=len(described) / n,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalogue import Catalogue
-from .model import Case, Cluster, Level, Source, SourceList, Theme
+from .model import CONTINUATION_KINDS, Case, Cluster, Level, Relation, Source, SourceList, Theme
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ class Index:
         self.placements: dict[str, list[Placement]] = {}
         self.clusters_by_theme: dict[str, dict[int, list[Cluster]]] = defaultdict(lambda: defaultdict(list))
         self.parents: dict[str, list[Cluster]] = defaultdict(list)
+        # Continuations (videreført-i, formodet-videreført-som) by the later cluster's id.
+        self.predecessors: dict[str, list[tuple[Cluster, Relation]]] = defaultdict(list)
         self.cases_by_cluster: dict[str, list[Case]] = defaultdict(list)
         self.cases_by_theme: dict[str, list[Case]] = defaultdict(list)
         self.holders: dict[str, list[tuple[Cluster, str]]] = defaultdict(list)
@@ -78,7 +80,10 @@ class Index:
                 for theme_id in theme_ids:
                     self.clusters_by_theme[theme_id][year].append(cluster)
             for relation in cluster.relations:
-                self.parents[relation.cluster].append(cluster)
+                if relation.kind == "omfatter":
+                    self.parents[relation.cluster].append(cluster)
+                else:
+                    self.predecessors[relation.cluster].append((cluster, relation))
             for certification in cluster.certifications:
                 self.holders[certification.level].append((cluster, certification.as_of))
         for case in c.cases:
@@ -89,6 +94,40 @@ class Index:
                 for theme_id in theme_ids:
                     if case not in self.cases_by_theme[theme_id]:
                         self.cases_by_theme[theme_id].append(case)
+
+    def successors(self, cluster: Cluster) -> list[tuple[Cluster, Relation]]:
+        return [(self.catalogue.cluster_by_id[r.cluster], r) for r in cluster.relations if r.kind in CONTINUATION_KINDS]
+
+    def history(self, cluster: Cluster) -> list[list[dict[str, Any]]]:
+        """The cluster's chain of continuations, earliest first: one list of clusters per
+        generation (two networks can continue in one), each with how it leads to the next.
+        Empty when the cluster has no predecessor or successor."""
+        generation_of: dict[str, int] = {cluster.id: 0}
+        order: list[Cluster] = [cluster]
+        todo = [cluster]
+        while todo:  # the checks rule out loops; generation_of also stops a walk that meets one
+            current = todo.pop()
+            neighbours = [(p, -1) for p, _ in self.predecessors.get(current.id, [])]
+            neighbours += [(s, +1) for s, _ in self.successors(current)]
+            for other, step in neighbours:
+                if other.id not in generation_of:
+                    generation_of[other.id] = generation_of[current.id] + step
+                    order.append(other)
+                    todo.append(other)
+        if len(order) == 1:
+            return []
+        generations: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for member in order:
+            years = sorted({p.list.year for p in self.placements[member.id]})
+            generations[generation_of[member.id]].append(
+                {
+                    "cluster": member,
+                    "current": member.id == cluster.id,
+                    "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else None),
+                    "next": [{"cluster": s, "kind": r.kind} for s, r in self.successors(member)],
+                }
+            )
+        return [sorted(generations[g], key=lambda m: sort_key(m["cluster"].name)) for g in sorted(generations)]
 
     def themes_by_year(self, cluster: Cluster) -> dict[int, list[str]]:
         result: dict[int, list[str]] = {}
@@ -132,6 +171,16 @@ def _cluster_row(index: Index, cluster: Cluster) -> dict[str, Any]:
     }
 
 
+def _continuation(c: Catalogue, other: Cluster, relation: Relation) -> dict[str, Any]:
+    return {
+        "cluster": other,
+        "kind": relation.kind,
+        "probable": relation.kind == "formodet-videreført-som",
+        "source": c.source_by_id.get(relation.source or ""),
+        "evidence": relation.evidence,
+    }
+
+
 def cluster_page(index: Index, cluster: Cluster) -> PageView:
     c = index.catalogue
     themes_by_year = [
@@ -147,14 +196,21 @@ def cluster_page(index: Index, cluster: Cluster) -> PageView:
             for cert in cluster.certifications
         ],
         "includes": [
-            {"cluster": c.cluster_by_id[r.cluster], "source": c.source_by_id[r.source]} for r in cluster.relations
+            {"cluster": c.cluster_by_id[r.cluster], "source": c.source_by_id[r.source]}
+            for r in cluster.relations
+            if r.kind == "omfatter"
         ],
         "included_in": [
             {"cluster": parent, "source": c.source_by_id[r.source]}
             for parent in index.parents.get(cluster.id, [])
             for r in parent.relations
-            if r.cluster == cluster.id
+            if r.cluster == cluster.id and r.kind == "omfatter"
         ],
+        # Continuations both ways: what this cluster was (probably) continued as, and what it
+        # (probably) continues. A probable one carries its evidence; a stated one its source.
+        "continued_as": [_continuation(c, other, r) for other, r in index.successors(cluster)],
+        "continues": [_continuation(c, other, r) for other, r in index.predecessors.get(cluster.id, [])],
+        "history": index.history(cluster),
         "cases": index.cases_by_cluster.get(cluster.id, []),
         "areas": c.area_by_id,
         "sources": [c.source_by_id[s] for s in cluster.sources],

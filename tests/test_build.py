@@ -330,6 +330,32 @@ def test_figures_page_measured_counts_and_headlines(site, catalogue):
         assert dk_number(headline.value) in headlines, headline.id
 
 
+def test_undated_figures_show_uden_dato_with_their_location(site, catalogue):
+    rows = {}
+    for tr in section(site.content("tal/").by_id("noegletal")).iter("tr"):
+        text = re.sub(r"\s+", " ", tr.text()).strip()
+        rows[text] = text
+    undated = [h for h in catalogue.headlines if h.year is None]
+    assert undated
+    for headline in undated:
+        [row] = [r for r in rows if headline.label in r and dk_number(headline.value) in r]
+        assert row.startswith("uden dato"), headline.id
+        assert headline.location in row and (headline.note or "") in row, headline.id
+
+
+def test_continuations_show_both_ways_on_cluster_pages(site):
+    def relations(cluster_id):
+        return re.sub(r"\s+", " ", site.content(f"klynger/{cluster_id}/").text())
+
+    earlier, later = relations("dansk-lydteknologi"), relations("dansk-lyd")
+    assert "Sandsynligvis videreført som Innovationsnetværket Dansk Lyd (vurdering" in earlier
+    assert "Sandsynligvis tidligere Innovationsnetværket Dansk Lydteknologi (vurdering" in later
+    assert "Samme navnestamme" in earlier and "Samme navnestamme" in later
+    assert "Historik" in later and "Innovationsnetværket Dansk Lyd (denne side)" in later
+    assert "Aktiviteterne videreført i Innovationsnetværket BioPeople (kilde: Innovationsnetværk Danmark – Performanceregnskab 2013)" in relations("biologue")
+    assert "Har overtaget aktiviteterne fra BioSys" in relations("biopeople")
+
+
 def test_figures_page_uses_the_danish_number_format(site):
     text = site.content("tal/").text()
     assert "16.520" in text

@@ -139,7 +139,7 @@ def test_shape_problems_in_a_cluster(mini: Workspace) -> None:
         at(C, "- klynger-2013\n", "skal være en samling af felter (nøgle: værdi)", 2),
         at(C, "{list: klynger-2013, theme: energi}", "mangler det påkrævede felt 'printed_name'"),
         at(C, "2016-02-30", "datoen 2016-02-30 findes ikke"),
-        at(C, "indeholder", "skal være en af: 'omfatter'"),
+        at(C, "indeholder", "skal være en af: 'omfatter', 'videreført-i' eller 'formodet-videreført-som'"),
         at(C, "[]\n", "må ikke være en tom liste (skriv mindst 1)"),
     ]
 
@@ -167,7 +167,7 @@ def test_shape_problems_in_figures(mini: Workspace) -> None:
     assert mini.problems() == [
         at("figures.yaml", ".nan", "skal være et endeligt tal (ikke NaN eller uendelig)"),
         at("figures.yaml", "value: -5", "skal være mindst 0", 7),
-        at("figures.yaml", "omkring", "skal være en af: 'over', 'knap', 'ca' eller 'naesten'"),
+        at("figures.yaml", "qualifier: omkring", "skal være en af: 'over', 'under', 'knap', 'ca' eller 'naesten'", len("qualifier: ")),
         at("figures.yaml", "1850", "skal være mindst 1900"),
         at("figures.yaml", "'7'", "skal være et tal"),
     ]

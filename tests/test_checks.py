@@ -103,6 +103,37 @@ CLUSTERS = """\
       - {list: klynger-2013, printed_name: Test To Gange B, theme: energi}
       - {list: klynger-2013, printed_name: Test To Gange C, theme: miljoe}
     sources: [pr-2013]
+  - id: test-formodet-uden-begrundelse
+    name: Testklynge Uden Begrundelse
+    relations:
+      - {kind: formodet-videreført-som, cluster: offshoreenergy-dk}
+    sources: [pr-2013]
+  - id: test-omfatter-uden-kilde
+    name: Testklynge Omfatter Uden Kilde
+    relations:
+      - {kind: omfatter, cluster: offshoreenergy-dk}
+    sources: [pr-2013]
+  - id: test-relation-to-gange
+    name: Testklynge Relation To Gange
+    relations:
+      - {kind: omfatter, cluster: robocluster, source: pr-2017}
+      - {kind: omfatter,  cluster: robocluster, source: pr-2017}
+    sources: [pr-2017]
+  - id: test-viderefoert-sig-selv
+    name: Testklynge Videreført Som Sig Selv
+    relations:
+      - {kind: formodet-videreført-som, cluster: test-viderefoert-sig-selv, evidence: Samme navn.}
+    sources: [pr-2013]
+  - id: test-ring-a
+    name: Testklynge Ring A
+    relations:
+      - {kind: videreført-i, cluster: test-ring-b, source: pr-2013}
+    sources: [pr-2013]
+  - id: test-ring-b
+    name: Testklynge Ring B
+    relations:
+      - {kind: formodet-videreført-som, cluster: test-ring-a, evidence: Samme navnestamme.}
+    sources: [pr-2013]
 """
 
 CASES = """\
@@ -217,6 +248,13 @@ expect("unknown_refs", C, "kilde-findes-ikke]", "kilden 'kilde-findes-ikke' find
 expect("unknown_refs", C, "certkilde-findes-ikke", "kilden 'certkilde-findes-ikke' findes ikke")
 expect("unknown_refs", C, "klynge-findes-ikke,", "klyngen 'klynge-findes-ikke' findes ikke")
 expect("self_relation", C, "cluster: test-omfatter-sig-selv", "en klynge kan ikke omfatte sig selv", 9)
+# Relations: a probable continuation needs its evidence, the others their source; each once; no loops.
+expect("relations", C, "{kind: formodet-videreført-som, cluster: offshoreenergy-dk}", "en formodet videreførelse kræver 'evidence' (begrundelsen for, at sammenhængen er sandsynlig)")
+expect("relations", C, "{kind: omfatter, cluster: offshoreenergy-dk}", "relationen 'omfatter' kræver 'source' (kilden, der nævner sammenhængen)")
+expect("relations", C, "omfatter,  cluster: robocluster", "relationen 'omfatter' til 'robocluster' står allerede på klyngen", len("omfatter,  cluster: "))
+expect("self_relation", C, "cluster: test-viderefoert-sig-selv", "en klynge kan ikke være videreført som sig selv", 9)
+expect("relations", C, "cluster: test-ring-b", "videreførelsen går i ring: 'test-ring-b' fører tilbage til 'test-ring-a'", 9)
+expect("relations", C, "cluster: test-ring-a", "videreførelsen går i ring: 'test-ring-a' fører tilbage til 'test-ring-b'", 9)
 # Facts need their source.
 expect("sources", C, "En beskrivelse uden kilde.", "en beskrivelse kræver 'description_source' (kilden bag den)")
 expect("sources", C, '"https://www.test-webadresse.dk"', "en webadresse kræver 'website_source' (kilden bag den)")
@@ -297,7 +335,7 @@ def expected(ws: Workspace, group: str) -> list[str]:
     return result
 
 
-@pytest.mark.parametrize("group", sorted({"duplicate_cluster", "names", "unknown_refs", "self_relation", "sources", "lists", "cases", "figures", "siblings"}))
+@pytest.mark.parametrize("group", sorted({"duplicate_cluster", "names", "unknown_refs", "self_relation", "relations", "sources", "lists", "cases", "figures", "siblings"}))
 def test_expected_problems(ws: Workspace, problems: list[str], group: str) -> None:
     missing = [p for p in expected(ws, group) if p not in problems]
     assert missing == []

@@ -104,8 +104,11 @@ def test_csv_cells_match_the_catalogue(catalogue):
         by_year = index.themes_by_year(cluster)
         assert row["fagomraader_2013"] == " | ".join(by_year.get(2013, []))
         assert row["fagomraader_2016"] == " | ".join(by_year.get(2016, []))
-        assert row["omfatter"] == " | ".join(r.cluster for r in cluster.relations)
+        assert row["omfatter"] == " | ".join(r.cluster for r in cluster.relations if r.kind == "omfatter")
+        assert row["viderefoert"] == " | ".join(f"{r.kind}: {r.cluster}" for r in cluster.relations if r.kind != "omfatter")
     assert rows["clean"]["omfatter"] == "inno-se | inno-mt"
+    assert rows["dansk-lydteknologi"]["viderefoert"] == "formodet-videreført-som: dansk-lyd"
+    assert rows["biologue"]["viderefoert"] == "videreført-i: biopeople"
     assert rows["clean"]["fagomraader_2016"] == "energi | miljoe"
 
 

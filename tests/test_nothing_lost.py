@@ -103,11 +103,13 @@ def test_every_cluster_value_is_on_its_page(site: BuiltSite, catalogue: Catalogu
             level = c.level_by_id[certification.level]
             page.has(level.name, level.scheme, dk_date(certification.as_of), c.source_by_id[certification.source].title)
         for relation in cluster.relations:
-            page.has(c.cluster_by_id[relation.cluster].name, c.source_by_id[relation.source].title)
-            other = Page(site, f"klynger/{relation.cluster}/")  # "Indgår i" on the other page
-            other.has(cluster.name)
+            page.has(c.cluster_by_id[relation.cluster].name, relation.evidence)
+            if relation.source:
+                page.has(c.source_by_id[relation.source].title)
+            other = Page(site, f"klynger/{relation.cluster}/")  # "Indgår i", "Sandsynligvis tidligere" … on the other page
+            other.has(cluster.name, relation.evidence)
             if other.missing:
-                lost[f"klynger/{relation.cluster}/ (indgår i)"] = other.missing
+                lost[f"klynger/{relation.cluster}/ (den anden side)"] = other.missing
         for case in index.cases_by_cluster.get(cluster.id, []):
             page.has(case.title)
         if page.missing:
@@ -196,7 +198,7 @@ def test_every_figure_is_in_its_row_on_the_figures_page(site: BuiltSite, catalog
                     expected.append("–" if indicator.change is None else f"{dk_number(indicator.change)} %")
                 if cells[: len(expected)] != expected:
                     wrong.append((table.id, indicator.id, cells, expected))
-    qualifier = {"over": "over ", "knap": "knap ", "ca": "ca. ", "naesten": "næsten "}
+    qualifier = {"over": "over ", "under": "under ", "knap": "knap ", "ca": "ca. ", "naesten": "næsten "}
     for headline in catalogue.headlines:
         page.has(headline.label, f"{qualifier.get(headline.qualifier or '', '')}{dk_number(headline.value)}", headline.year)
     assert page.missing == [] and wrong == []

@@ -68,7 +68,8 @@ def test_catalogue_is_shaped_like_the_real_one(written) -> None:
     assert 0.15 <= share(c.website for c in clusters) <= 0.5
     assert 0.05 <= share(c.certifications for c in clusters) <= 0.4
     assert 0 < share(c.relations for c in clusters) <= 0.2
-    assert share(c.listings for c in clusters) == 1
+    # Nearly every cluster stands in a list; a few (Biologue, BioSys) are only named in a text.
+    assert share(c.listings for c in clusters) >= 0.9
     assert share(any(ch in c.name.casefold() for ch in "æøå") for c in clusters) >= 0.3
     lengths = sorted(len(c.description) for c in clusters if c.description)
     assert 150 <= lengths[len(lengths) // 2] <= 400

@@ -164,7 +164,7 @@ def test_inno_se_is_included_in_clean(by_path):
 
 
 def test_every_relation_shows_on_both_pages(catalogue, by_path):
-    relations = [(parent, r) for parent in catalogue.clusters for r in parent.relations]
+    relations = [(parent, r) for parent in catalogue.clusters for r in parent.relations if r.kind == "omfatter"]
     assert relations, "the data has relations"
     for parent, relation in relations:
         includes = by_path[f"klynger/{parent.id}.md"].context["includes"]
@@ -173,6 +173,30 @@ def test_every_relation_shows_on_both_pages(catalogue, by_path):
         assert (parent.id, relation.source) in [(r["cluster"].id, r["source"].id) for r in included_in]
     total_included_in = sum(len(by_path[f"klynger/{c.id}.md"].context["included_in"]) for c in catalogue.clusters)
     assert total_included_in == len(relations)
+
+
+def test_every_continuation_shows_on_both_pages(catalogue, by_path):
+    continuations = [(earlier, r) for earlier in catalogue.clusters for r in earlier.relations if r.kind != "omfatter"]
+    assert {r.kind for _, r in continuations} == {"videreført-i", "formodet-videreført-som"}
+    for earlier, relation in continuations:
+        continued_as = by_path[f"klynger/{earlier.id}.md"].context["continued_as"]
+        continues = by_path[f"klynger/{relation.cluster}.md"].context["continues"]
+        assert (relation.cluster, relation.kind, relation.evidence) in [(r["cluster"].id, r["kind"], r["evidence"]) for r in continued_as]
+        assert (earlier.id, relation.kind, relation.evidence) in [(r["cluster"].id, r["kind"], r["evidence"]) for r in continues]
+        # A continuation is not an "omfatter": it shows in neither of those lists.
+        assert relation.cluster not in [r["cluster"].id for r in by_path[f"klynger/{earlier.id}.md"].context["includes"]]
+    assert sum(len(by_path[f"klynger/{c.id}.md"].context["continues"]) for c in catalogue.clusters) == len(continuations)
+
+
+def test_history_follows_the_chain(by_path):
+    def names(path):
+        return [[m["cluster"].id for m in generation] for generation in by_path[path].context["history"]]
+
+    assert names("klynger/dansk-lyd.md") == names("klynger/dansk-lydteknologi.md") == [["dansk-lydteknologi"], ["dansk-lyd"]]
+    assert names("klynger/biopeople.md") == [["biologue", "biosys"], ["biopeople"]]
+    assert names("klynger/robocluster.md") == []
+    [[current]] = [[m for m in g if m["current"]] for g in by_path["klynger/dansk-lyd.md"].context["history"] if any(m["current"] for m in g)]
+    assert current["cluster"].id == "dansk-lyd" and current["years"] == "2016"
 
 
 # --- what index pages carry -------------------------------------------------------------------
