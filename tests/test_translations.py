@@ -34,7 +34,7 @@ def test_the_file_shape_is_derived_from_the_model() -> None:
     model = translations.translations_file_model()
     assert set(model.model_fields) == {"sources", "lists", "themes", "levels", "activity_areas", "cases", "tables", "headlines", "clusters"}
     cluster = translations.translation_model(__import__("klyngekatalog.model", fromlist=["Cluster"]).Cluster)
-    assert set(cluster.model_fields) == {"description", "note"}  # names as printed are not translated
+    assert set(cluster.model_fields) == {"description", "note", "relations"}  # names as printed are not translated
 
 
 def test_only_texts_of_the_catalogues_own_words_are_translated() -> None:
