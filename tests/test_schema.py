@@ -23,8 +23,12 @@ def test_schema_folder_is_the_one_in_the_repository() -> None:
     assert schema.SCHEMA_FOLDER == REPO / "schema"
 
 
+# Each data file's schema, and one for the translations files of every other language.
+SCHEMA_OF = {name: name.removesuffix(".yaml") + ".schema.json" for name in DATA_FILES} | {"translations.en.yaml": "translations.schema.json"}
+
+
 def test_one_schema_per_data_file() -> None:
-    expected = {name.removesuffix(".yaml") + ".schema.json" for name in DATA_FILES}
+    expected = set(SCHEMA_OF.values())
     assert set(schema.schemas()) == expected
     assert {p.name for p in (REPO / "schema").glob("*.json")} == expected
 
@@ -50,10 +54,10 @@ def test_rendering_is_stable_and_readable() -> None:
         assert content["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-@pytest.mark.parametrize("name", DATA_FILES)
+@pytest.mark.parametrize("name", SCHEMA_OF)
 def test_data_file_links_its_schema(name: str) -> None:
     first_line = (REPO / "data" / name).read_text("utf-8").splitlines()[0]
-    schema_name = name.removesuffix(".yaml") + ".schema.json"
+    schema_name = SCHEMA_OF[name]
     assert first_line == f"# yaml-language-server: $schema=../schema/{schema_name}"
     assert (REPO / "data" / "../schema" / schema_name).resolve().is_file()
 
@@ -61,13 +65,13 @@ def test_data_file_links_its_schema(name: str) -> None:
 @pytest.fixture(scope="module")
 def documents() -> dict[str, object]:
     """Each data file as JSON data (parsed once for all the tests below)."""
-    return {name: as_json(load_yaml(REPO / "data" / name).data) for name in DATA_FILES}
+    return {name: as_json(load_yaml(REPO / "data" / name).data) for name in SCHEMA_OF}
 
 
-@pytest.mark.parametrize("name", DATA_FILES)
+@pytest.mark.parametrize("name", SCHEMA_OF)
 def test_real_data_validates_against_the_committed_schema(documents: dict[str, object], name: str) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    content = json.loads((REPO / "schema" / (name.removesuffix(".yaml") + ".schema.json")).read_text("utf-8"))
+    content = json.loads((REPO / "schema" / SCHEMA_OF[name]).read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(content)
     validator = jsonschema.Draft202012Validator(content)
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(documents[name])]
