@@ -6,6 +6,7 @@ call it, so what the validator accepts is exactly what the site is built from.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -127,6 +128,7 @@ _MESSAGES = {
     "string_too_short": "må ikke være tom",
     "too_short": "må ikke være en tom liste (skriv mindst {min_length})",
     "string_too_long": "er for lang (højst {max_length} tegn)",
+    "too_long": "listen er for lang ({actual_length} punkter; højst {max_length})",
     "greater_than_equal": "skal være mindst {ge}",
     "less_than_equal": "må højst være {le}",
     "finite_number": "skal være et endeligt tal (ikke NaN eller uendelig)",
@@ -291,9 +293,11 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
 
 
 def _display(path: Path, root: Path | None) -> str:
+    # The path as given, never resolved: a resolved symlink would put wherever it leads on
+    # the building machine into the messages.
     if root is not None:
         try:
-            return str(path.resolve().relative_to(root.resolve()))
+            return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(root)))
         except ValueError:
             pass
     return str(path)
