@@ -21,6 +21,8 @@ def validate(data: Path) -> int:
             print(problem)
         count = len(error.problems)
         print(f"{count} {'fejl' if count == 1 else 'fejl'} i kataloget", file=sys.stderr)
+        if error.truncated:
+            print(f"der er flere fejl: kun de første {count} er vist; ret dem, og kør igen", file=sys.stderr)
         return 1
     summary = ", ".join(f"{n} {what}" for what, n in catalogue.counts().items())
     print(f"{data}: OK — {summary}")

@@ -36,7 +36,7 @@ from .model import (
     ThemesFile,
     UnnamedHolders,
 )
-from .problems import CatalogueError, Problem
+from .problems import MAX_REPORTED, CatalogueError, Problem
 from .yamlsource import LocatedDocument, load_yaml, shown
 
 
@@ -195,6 +195,8 @@ def _record_type(annotation) -> type | None:
 def _located_problems(document: LocatedDocument, model: type[Record], error: ValidationError, prefix: tuple) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
+        if len(problems) > MAX_REPORTED:
+            break  # enough to say that there are more (CatalogueError keeps MAX_REPORTED)
         if item["type"] == "too_short" and isinstance(item["input"], (list, tuple)) and len(item["input"]) >= item["ctx"]["min_length"]:
             # pydantic counts only the valid items: a list as long as required whose items are
             # broken is not too short, and each broken item is reported on its own.
@@ -220,6 +222,8 @@ def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[R
     try:
         return model.model_validate(document.data), [], set(), {}
     except ValidationError as error:
+        if error.error_count() > MAX_REPORTED:
+            return None, _first_problems(document, model), set(), {}
         problems = _located_problems(document, model, error, ())
     salvaged: dict[str, object] = {}
     broken_ids: set[str] = set()
@@ -241,6 +245,25 @@ def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[R
         salvaged[name] = tuple(kept)
         kept_at[name] = tuple(positions)
     return model.model_construct(**salvaged), problems, broken_ids, kept_at
+
+
+def _first_problems(document: LocatedDocument, model: type[Record]) -> list[Problem]:
+    """More problems than are reported: the first of them, found record by record, so that
+    the cost stops with the cap (converting a million errors took gigabytes)."""
+    problems: list[Problem] = []
+    for name, info in model.model_fields.items():
+        items = document.data.get(name)
+        item_model = _record_type(info.annotation)
+        if not isinstance(items, list) or item_model is None:
+            continue
+        for position, item in enumerate(items):
+            try:
+                item_model.model_validate(item)
+            except ValidationError as error:
+                problems += _located_problems(document, model, error, (name, position))
+                if len(problems) > MAX_REPORTED:
+                    return problems
+    return problems
 
 
 def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = None) -> Catalogue:

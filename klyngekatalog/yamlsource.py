@@ -35,10 +35,13 @@ from yaml.events import (
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from .problems import CatalogueError, Problem
+from .problems import MAX_REPORTED, CatalogueError, Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 20
+# No record has more than a few dozen fields, and a mapping of years at most 201: a mapping
+# with more keys is not a catalogue, and each unknown key would be one more problem.
+MAX_KEYS = 1000
 
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null")}
@@ -257,6 +260,9 @@ class _Builder:
 
     def refuse(self, mark, message: str) -> None:
         self.problems.append(Problem(self.file, *self.lines.at(mark), message))
+        if len(self.problems) > MAX_REPORTED:
+            # Enough to say that there are more: the rest of the file is not read.
+            raise CatalogueError(self.problems, truncated=True)
 
     # One parser call per event (no peeking): on a large catalogue this loop is most of the time.
     def node(self, parser, event, path: Path_) -> Any:
@@ -363,6 +369,8 @@ class _Builder:
                 if len(self.problems) > refused:  # already reported: not a key to compare with others
                     self.node(parser, parser.get_event(), path + (_IGNORED,))
                     continue
+            if len(first_seen) == MAX_KEYS:
+                raise _Refused(key_event.start_mark, f"for mange nøgler i én samling (mere end {MAX_KEYS})")
             if key in first_seen:
                 self.refuse(key_event.start_mark, f"nøglen '{shown(key)}' står to gange (første gang i linje {first_seen[key]})")
                 self.node(parser, parser.get_event(), path + (_IGNORED,))

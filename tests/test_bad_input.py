@@ -28,7 +28,7 @@ import yaml
 
 from conftest import DATA_FILES, REPO, Workspace
 from klyngekatalog import yamlsource
-from klyngekatalog.problems import CatalogueError
+from klyngekatalog.problems import MAX_REPORTED, CatalogueError
 from klyngekatalog.yamlsource import load_yaml, parse_yaml
 
 CORPUS = Path(__file__).resolve().parent / "bad_input"
@@ -334,3 +334,38 @@ def test_safe_load_would_have_lost_data() -> None:
     assert [c["id"] for c in yaml.safe_load(text)["clusters"]] == ["anden-klynge"]
     with pytest.raises(CatalogueError):
         parse_yaml(text, "clusters.yaml")
+
+
+# --- limits on what is reported --------------------------------------------------------------
+
+
+def test_what_is_reported_is_capped_and_the_cap_is_said(base: Workspace) -> None:
+    """1,200 records with four problems each: the first 1,000 are printed, and stderr says there
+    are more (a million unknown keys once printed a million lines from 2 GB of memory)."""
+    base.write("clusters.yaml", "clusters:\n" + "  - x: 1\n" * 1200)
+    result = validate_command(base.folder)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == MAX_REPORTED == 1000
+    assert lines[:4] == [
+        "clusters.yaml:2:5: mangler det påkrævede felt 'id'",
+        "clusters.yaml:2:5: mangler det påkrævede felt 'name'",
+        "clusters.yaml:2:5: mangler det påkrævede felt 'sources'",
+        "clusters.yaml:2:5: ukendt felt 'x' (stavefejl?); tilladte felter: id, name, aliases, description, description_source, website, website_source, listings, certifications, relations, note, sources",
+    ]
+    assert result.stderr == "1000 fejl i kataloget\nder er flere fejl: kun de første 1000 er vist; ret dem, og kør igen\n"
+
+
+def test_a_mapping_with_more_keys_than_any_record_is_refused_where_it_passes_the_limit() -> None:
+    text = "a:\n" + "".join(f"  k{i}: 1\n" for i in range(yamlsource.MAX_KEYS + 5))
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml(text, "f.yaml")
+    assert [str(p) for p in caught.value.problems] == [f"f.yaml:{yamlsource.MAX_KEYS + 2}:3: for mange nøgler i én samling (mere end 1000)"]
+
+
+def test_the_yaml_reader_stops_at_the_cap_too() -> None:
+    text = "- !!int x\n" * (MAX_REPORTED + 50)
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml(text, "f.yaml")
+    assert len(caught.value.problems) == MAX_REPORTED and caught.value.truncated
