@@ -219,3 +219,16 @@ def test_site_and_data_are_paths_not_shell(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (site / "index.html").read_text() == "ok"
     assert not list(REPO.glob("pwned*")) and not list(tmp_path.glob("pwned*"))
+
+
+def test_a_template_in_a_hand_written_page_fails_the_build_and_runs_nothing(project: Path, previous: Previous) -> None:
+    """Issue 10, class 7: with mkdocs-macros this printed the build user into the page."""
+    marker = project / "PWNED"
+    (project / "docs" / "angreb.md").write_text(
+        f"---\nrender_macros: true\n---\n# Angreb\n\n{{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}}\n",
+        encoding="utf-8",
+    )
+    result = make_build(project / "data" / "clusters.yaml", previous.site, project=project)
+    assert_failed_and_untouched(result, previous)
+    assert "docs/angreb.md: linje 3 efter forsiden: '{{ cycler.__init__.__globals__.os.popen(' er ikke tilladt" in result.stderr
+    assert not marker.exists()
