@@ -284,7 +284,7 @@ class Relation(Record):
 class Cluster(Record):
     id: Slug
     name: Name
-    aliases: tuple[Name, ...] = Field((), max_length=20, description="Andre navne for samme organisation: tidligere navne, forkortelser.")
+    aliases: tuple[Name, ...] = Field((), max_length=50, description="Andre navne for samme organisation: tidligere navne, forkortelser.")
     description: Text | None = Field(None, description="Formål og fokus, med egne ord (ingen citater).")
     description_source: Slug | None = None
     website: Url | None = None
@@ -293,7 +293,7 @@ class Cluster(Record):
     certifications: tuple[Certification, ...] = Field((), max_length=20)
     relations: tuple[Relation, ...] = Field((), max_length=50)
     note: Text | None = None
-    sources: tuple[Slug, ...] = Field(min_length=1, max_length=20, description="Id på hver kilde, posten bygger på.")
+    sources: tuple[Slug, ...] = Field(min_length=1, max_length=50, description="Id på hver kilde, posten bygger på.")
 
 
 class ClustersFile(Record):
