@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from klyngekatalog.problems import CatalogueError
 from klyngekatalog.search import SearchIndexError, index_site
-from klyngekatalog.site import PageTemplateError, SiteBuild
+from klyngekatalog.site import PageTemplateError, SiteBuild, not_plain_files
 
 _build: SiteBuild | None = None
 
@@ -30,6 +30,12 @@ def _data_path(config: MkDocsConfig) -> Path:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     root = Path(config.config_file_path).parent
+    # Hand-written pages and theme overrides come from pull requests too: no links, no pipes.
+    folders = {"docs": Path(config.docs_dir)}
+    if config.theme.custom_dir:
+        folders["overrides"] = Path(config.theme.custom_dir)
+    if found := [problem for name, folder in folders.items() for problem in not_plain_files(folder, name)]:
+        raise PluginError("Filer, der ikke er almindelige filer:\n" + "\n".join(sorted(set(found))))
     try:
         _build = SiteBuild.load(_data_path(config), display_root=root)
     except CatalogueError as error:

@@ -6,7 +6,9 @@ The MkDocs hook (hooks/catalogue.py) is the only caller; this module does not kn
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +30,23 @@ _TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%")
 
 class PageTemplateError(ValueError):
     """A hand-written page asks for something other than the catalogue's numbers."""
+
+
+def not_plain_files(folder: Path, shown_as: str) -> list[str]:
+    """Every symbolic link and every entry that is neither a folder nor a regular file under
+    `folder`, as `shown_as/…: reason`. MkDocs follows links in docs/ (a link to a file anywhere
+    on the building machine would be published) and would wait for ever on a pipe."""
+    found = []
+    for parent, folders, files in os.walk(folder, followlinks=False):
+        for name in sorted(folders + files):
+            path = Path(parent) / name
+            shown = f"{shown_as}/{path.relative_to(folder).as_posix()}"
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                found.append(f"{shown}: er et symbolsk link; læg en almindelig fil her")
+            elif not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                found.append(f"{shown}: er ikke en almindelig fil (fx en pipe eller en enhed); læg en almindelig fil her")
+    return found
 
 
 @dataclass

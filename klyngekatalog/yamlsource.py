@@ -333,6 +333,13 @@ class _Builder:
                     f"'{shown(event.value)}' ville blive læst som tallet {value!r}, ikke som skrevet; "
                     "skriv tallet kun med cifre (fx 315 eller 1000), eller sæt tekst i anførselstegn",
                 )
+            if tag == _YAML + "float" and _THOUSANDS.fullmatch(event.value):
+                # In Danish 1.000 is a thousand; YAML reads it as 1.0.
+                return self.refuse(
+                    event.start_mark,
+                    f"'{shown(event.value)}' ville blive læst som decimaltallet {value!r}; er punktummet et tusindtalsskilletegn, "
+                    f"så skriv {event.value.replace('.', '')}; er det decimaler, så skriv et 0 til sidst ({event.value}0)",
+                )
         if isinstance(value, str) and (surrogate := _SURROGATE.search(value)):
             # "\ud83d" in a quoted string gives half a character, which no UTF-8 file or page can hold.
             return self.refuse(event.start_mark, f"tegnet U+{ord(surrogate.group()):04X} er ikke tilladt (et halvt surrogatpar); skriv selve tegnet")
@@ -398,6 +405,9 @@ _PLAIN_NUMBER = {
     _YAML + "int": re.compile(r"[-+]?(0|[1-9][0-9]*)"),
     _YAML + "float": re.compile(r"[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|\.(inf|Inf|INF|nan|NaN|NAN))"),
 }
+
+# One to three digits, a point and three digits: a Danish thousands separator, or decimals?
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}\.[0-9]{3}")
 
 _IMPLICIT_STARTS = frozenset(first for first in Resolver.yaml_implicit_resolvers if first is not None)
 _SURROGATE = re.compile("[\ud800-\udfff]")

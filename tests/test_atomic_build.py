@@ -232,3 +232,18 @@ def test_a_template_in_a_hand_written_page_fails_the_build_and_runs_nothing(proj
     assert_failed_and_untouched(result, previous)
     assert "docs/angreb.md: linje 3 efter forsiden: '{{ cycler.__init__.__globals__.os.popen(' er ikke tilladt" in result.stderr
     assert not marker.exists()
+
+
+def test_a_linked_page_in_docs_fails_the_build_and_is_not_published(project: Path, previous: Previous, tmp_path: Path) -> None:
+    """MkDocs follows links in docs/: a link to any file on the building machine would be
+    published as a page."""
+    secret = tmp_path / "hemmelig.md"
+    secret.write_text("# Hemmeligt\n\nBYGGEMASKINENS-HEMMELIGHED\n", encoding="utf-8")
+    (project / "docs" / "laek.md").symlink_to(secret)
+    os.mkfifo(project / "docs" / "vent.md")
+    result = make_build(project / "data" / "clusters.yaml", previous.site, project=project)
+    assert_failed_and_untouched(result, previous)
+    assert "docs/laek.md: er et symbolsk link; læg en almindelig fil her" in result.stderr
+    assert "docs/vent.md: er ikke en almindelig fil (fx en pipe eller en enhed); læg en almindelig fil her" in result.stderr
+    assert "BYGGEMASKINENS-HEMMELIGHED" not in result.stdout + result.stderr
+    assert str(secret) not in result.stdout + result.stderr

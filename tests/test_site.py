@@ -69,3 +69,24 @@ def test_the_hand_written_pages_use_only_numbers(build: SiteBuild) -> None:
         text = path.read_text("utf-8")
         if "render_macros: true" in text:
             build.fill_numbers(text.split("---", 2)[2], str(path))  # raises on anything else
+
+
+def test_links_and_pipes_are_found_and_named_as_given(tmp_path: Path) -> None:
+    from klyngekatalog.site import not_plain_files
+
+    docs = tmp_path / "docs"
+    (docs / "under").mkdir(parents=True)
+    (docs / "side.md").write_text("# Side\n")
+    (docs / "link.md").symlink_to("/etc/hostname")
+    (docs / "mappe-link").symlink_to(tmp_path)
+    (docs / "under" / "lokal.md").symlink_to("../side.md")
+    import os
+
+    os.mkfifo(docs / "under" / "pipe.md")
+    assert not_plain_files(docs, "docs") == [
+        "docs/link.md: er et symbolsk link; læg en almindelig fil her",
+        "docs/mappe-link: er et symbolsk link; læg en almindelig fil her",
+        "docs/under/lokal.md: er et symbolsk link; læg en almindelig fil her",
+        "docs/under/pipe.md: er ikke en almindelig fil (fx en pipe eller en enhed); læg en almindelig fil her",
+    ]
+    assert not_plain_files(REPO / "docs", "docs") == []
