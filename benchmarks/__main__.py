@@ -4,6 +4,10 @@ Markdown with plain MkDocs + Material), measures validation and the `mkdocs serv
 prints the table and writes it into BENCHMARKS.md (between its result markers).
 
     python -m benchmarks [--sizes real,500,5000] [--seed 1] [--no-serve] [--no-write]
+                         [--stress-base 200 | --no-stress]
+
+Then the stress section (benchmarks/stress.py): each collection grown tenfold, with its own
+targets and its own block in BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from pathlib import Path
 from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.synthetic import write_catalogue
 
-from . import report
+from . import report, stress
 from .floor import write_floor
 from .measure import ROOT, Build, Payload, Site, build_catalogue_site, build_floor_site, material_payload, measure_site, pagefind_payloads
 from .serve import ServeResult, measure_serve
@@ -117,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat-large", type=int, default=1, help="builds of each kind above 500 clusters")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md as it is")
+    parser.add_argument("--stress-base", type=int, default=200, help="clusters in the stress section's base catalogue")
+    parser.add_argument("--no-stress", action="store_true", help="skip the stress section (each collection ×10)")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
 
@@ -156,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         report.write(ROOT / "BENCHMARKS.md", text)
         _say(f"wrote {ROOT / 'BENCHMARKS.md'}")
     failed = [r.label for r in results if r.build.returncode or r.floor_build.returncode]
+    if not args.no_stress:
+        stress_argv = ["--base", str(args.stress_base)] + (["--no-write"] if args.no_write else [])
+        if stress.main(stress_argv):
+            failed.append("stress")
     return 1 if failed else 0
 
 

@@ -73,7 +73,7 @@ def cluster_page(index: Index, cluster) -> str:
     for relation in cluster.relations:
         other = c.cluster_by_id[relation.cluster]
         lines.append(f"- **Omfatter:** [{_cell(other.name)}]({other.id}.md) (kilde: {_source(c, relation.source, up)})")
-    for parent in index.parents.get(cluster.id, []):
+    for parent, _ in index.included_in.get(cluster.id, []):
         lines.append(f"- **Indgår i:** [{_cell(parent.name)}]({parent.id}.md)")
     lines.append("")
     if cluster.note:

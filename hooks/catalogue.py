@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 
 from klyngekatalog.problems import CatalogueError
 from klyngekatalog.search import SearchIndexError, index_site
-from klyngekatalog.site import SiteBuild
+from klyngekatalog.site import PageTemplateError, SiteBuild, not_plain_files
 
 _build: SiteBuild | None = None
 
@@ -25,16 +25,21 @@ def _data_path(config: MkDocsConfig) -> Path:
     return Path(os.environ.get("KLYNGEKATALOG_DATA") or root / "data" / "clusters.yaml")
 
 
-# Before mkdocs-macros reads `extra`, so hand-written pages can use the catalogue's numbers.
+# First: the catalogue is loaded (and refused) before anything else looks at the site.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     root = Path(config.config_file_path).parent
+    # Hand-written pages and theme overrides come from pull requests too: no links, no pipes.
+    folders = {"docs": Path(config.docs_dir)}
+    if config.theme.custom_dir:
+        folders["overrides"] = Path(config.theme.custom_dir)
+    if found := [problem for name, folder in folders.items() for problem in not_plain_files(folder, name)]:
+        raise PluginError("Filer, der ikke er almindelige filer:\n" + "\n".join(sorted(set(found))))
     try:
         _build = SiteBuild.load(_data_path(config), display_root=root)
     except CatalogueError as error:
         raise PluginError("Kataloget har fejl:\n" + "\n".join(str(p) for p in error.problems)) from None
-    config.extra["katalog"] = _build.macro_variables()
     # Former names and aliases keep working as addresses (mkdocs-redirects writes the pages).
     config.plugins["redirects"].config["redirect_maps"].update(_build.redirects())
     return config
@@ -52,8 +57,15 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _build is None or (view := _build.views.get(page.file.src_uri)) is None:
+    if _build is None:
         return markdown
+    if (view := _build.views.get(page.file.src_uri)) is None:
+        if page.meta.get("render_macros") is not True:
+            return markdown
+        try:
+            return _build.fill_numbers(markdown, f"docs/{page.file.src_uri}")
+        except PageTemplateError as error:
+            raise PluginError(str(error)) from None
     # Material prints these unescaped (MkDocs' theme templates do not autoescape).
     page.meta["title"] = escape(view.title)
     page.meta["hide"] = ["navigation"]

@@ -19,7 +19,10 @@ def validate(data: Path) -> int:
     except CatalogueError as error:
         for problem in error.problems:
             print(problem)
-        print(f"{len(error.problems)} fejl i kataloget", file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} fejl i kataloget", file=sys.stderr)
+        if error.truncated:
+            print(f"der er flere fejl: kun de første {count} er vist; ret dem, og kør igen", file=sys.stderr)
         return 1
     summary = ", ".join(f"{n} {what}" for what, n in catalogue.counts().items())
     if catalogue.untranslated:

@@ -7,6 +7,7 @@ call it, so what the validator accepts is exactly what the site is built from.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -29,7 +30,7 @@ from .model import (
     Theme,
     UnnamedHolders,
 )
-from .problems import CatalogueError, Problem
+from .problems import MAX_REPORTED, CatalogueError, Problem
 from .yamlsource import LocatedDocument, load_yaml, shown
 
 
@@ -131,6 +132,7 @@ _MESSAGES = {
     "string_too_short": "må ikke være tom",
     "too_short": "må ikke være en tom liste (skriv mindst {min_length})",
     "string_too_long": "er for lang (højst {max_length} tegn)",
+    "too_long": "listen er for lang ({actual_length} punkter; højst {max_length})",
     "greater_than_equal": "skal være mindst {ge}",
     "less_than_equal": "må højst være {le}",
     "finite_number": "skal være et endeligt tal (ikke NaN eller uendelig)",
@@ -197,6 +199,8 @@ def _record_type(annotation) -> type | None:
 def _located_problems(document: LocatedDocument, model: type[Record], error: ValidationError, prefix: tuple) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
+        if len(problems) > MAX_REPORTED:
+            break  # enough to say that there are more (CatalogueError keeps MAX_REPORTED)
         if item["type"] == "too_short" and isinstance(item["input"], (list, tuple)) and len(item["input"]) >= item["ctx"]["min_length"]:
             # pydantic counts only the valid items: a list as long as required whose items are
             # broken is not too short, and each broken item is reported on its own.
@@ -222,6 +226,8 @@ def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[R
     try:
         return model.model_validate(document.data), [], set(), {}
     except ValidationError as error:
+        if error.error_count() > MAX_REPORTED:
+            return None, _first_problems(document, model), set(), {}
         problems = _located_problems(document, model, error, ())
     salvaged: dict[str, object] = {}
     broken_ids: set[str] = set()
@@ -252,6 +258,23 @@ _RECORD_TYPES: dict[str, type[Record]] = {
     for name, info in model.model_fields.items()
 }
 _COLLECTIONS = tuple(_RECORD_TYPES)
+def _first_problems(document: LocatedDocument, model: type[Record]) -> list[Problem]:
+    """More problems than are reported: the first of them, found record by record, so that
+    the cost stops with the cap (converting a million errors took gigabytes)."""
+    problems: list[Problem] = []
+    for name, info in model.model_fields.items():
+        items = document.data.get(name)
+        item_model = _record_type(info.annotation)
+        if not isinstance(items, list) or item_model is None:
+            continue
+        for position, item in enumerate(items):
+            try:
+                item_model.model_validate(item)
+            except ValidationError as error:
+                problems += _located_problems(document, model, error, (name, position))
+                if len(problems) > MAX_REPORTED:
+                    return problems
+    return problems
 
 
 def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = None) -> Catalogue:
@@ -318,9 +341,11 @@ def _load_translations(
 
 
 def _display(path: Path, root: Path | None) -> str:
+    # The path as given, never resolved: a resolved symlink would put wherever it leads on
+    # the building machine into the messages.
     if root is not None:
         try:
-            return str(path.resolve().relative_to(root.resolve()))
+            return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(root)))
         except ValueError:
             pass
     return str(path)

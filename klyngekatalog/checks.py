@@ -13,8 +13,9 @@ import unicodedata
 from typing import TYPE_CHECKING, Iterable
 
 from .fields import cites_all_field, references, sourced_facts
-from .model import CONTINUATION_KINDS, DATA_FILES, Record
+from .model import _HIDDEN, CONTINUATION_KINDS, DATA_FILES, Record
 from .problems import Problem
+from .slugs import MAX_SLUG_LENGTH, RESERVED, RESERVED_TABLE_IDS, slugify
 from .yamlsource import LocatedDocument, shown
 
 if TYPE_CHECKING:
@@ -31,7 +32,9 @@ SELF_RELATION = {
 
 def name_key(name: str) -> str:
     """How two names are compared: case, width, dashes and spacing do not tell names apart."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
+    # Invisible characters are refused in names; folded here too, so that one can never make
+    # two equal names differ.
+    folded = unicodedata.normalize("NFKC", _HIDDEN.sub("", name)).casefold()
     folded = re.sub(r"[\u2010-\u2015\u2212]", "-", folded)
     return re.sub(r"\s+", " ", folded).strip()
 
@@ -80,10 +83,55 @@ class _Checker:
         self.unique_ids("figures.yaml", "tables", c.tables, "tabel")
         self.unique_ids("figures.yaml", "headlines", c.headlines, "nøgletal")
         self.unique_ids("clusters.yaml", "clusters", c.clusters, "klynge")
+        self.reserved_ids()
+        self.repeated_items()
         self.clusters()
         self.continuations()
         self.figures()
         return self.problems
+
+    def reserved_ids(self) -> None:
+        """An id that is also the name of a page in its folder would replace that page."""
+        c = self.catalogue
+        for file, key, folder, items in (
+            ("clusters.yaml", "clusters", "klynger", c.clusters),
+            ("themes.yaml", "themes", "temaer", c.themes),
+            ("cases.yaml", "cases", "cases", c.cases),
+        ):
+            for i, item in enumerate(items):
+                if item.id in RESERVED[folder]:
+                    self.report(file, (key, i, "id"), f"id'et '{item.id}' er optaget af en side på webstedet (/{folder}/{item.id}/)")
+        ids = {table.id for table in c.tables}
+        for i, table in enumerate(c.tables):
+            # /tal/ gives each table the anchor #<id> and each of its sections #<id>-<n>.
+            base, _, number = table.id.rpartition("-")
+            if table.id in RESERVED_TABLE_IDS or (number.isdigit() and base in ids):
+                self.report("figures.yaml", ("tables", i, "id"), f"id'et '{table.id}' er optaget af et afsnit på siden /tal/")
+
+    def repeated_items(self) -> None:
+        """The same entry twice in one list: an error where the second stands (it would show
+        twice on the page, and a thousand of them made one page 22 MB)."""
+        c = self.catalogue
+        lists = [
+            ("clusters.yaml", "clusters", c.clusters, ("certifications", "sources")),  # relations: clusters()
+            ("cases.yaml", "cases", c.cases, ("companies", "partners", "partner_clusters")),
+            ("themes.yaml", "themes", c.themes, ("printed_names",)),
+        ]
+        for file, key, records, fields in lists:
+            for i, record in enumerate(records):
+                for name in fields:
+                    self.repeated(file, (key, i, name), getattr(record, name))
+        self.repeated("certifications.yaml", ("unnamed_holders",), c.unnamed_holders)
+
+    def repeated(self, file: str, path: tuple, items: tuple) -> None:
+        seen: dict = {}
+        for j, item in enumerate(items):
+            key = name_key(item) if isinstance(item, str) else item
+            if key in seen:
+                line = self.documents[file].locate(self.in_file(file, path + (seen[key],)))[0]
+                self.report(file, path + (j,), f"står to gange i '{path[-1]}' (første gang i linje {line})")
+            else:
+                seen[key] = j
 
     def declared(self) -> None:
         """Every reference the model declares resolves, every sourced fact names its source,
@@ -124,6 +172,11 @@ class _Checker:
             for path, name in [(at + ("name",), cluster.name)] + [
                 (at + ("aliases", j), alias) for j, alias in enumerate(cluster.aliases)
             ]:
+                slug = slugify(name)
+                if len(slug) > MAX_SLUG_LENGTH:
+                    self.report(file, path, f"navnet bliver til adressen /klynger/{slug[:40]}…/ på {len(slug)} tegn (højst {MAX_SLUG_LENGTH}); forkort navnet")
+                elif slug in RESERVED["klynger"] and name != cluster.name:
+                    self.report(file, path, f"navnet bliver til adressen /klynger/{slug}/, som er optaget af en side på webstedet")
                 key = name_key(name)
                 if key in names:
                     owner, _ = names[key]

@@ -82,8 +82,23 @@ ClusterId = Annotated[Slug, Ref("clusters", "klyngen")]
 AreaId = Annotated[Slug, Ref("activity_areas", "aktivitetsområdet")]
 
 
-# Invisible or direction-changing characters let a text show something other than it holds.
-_HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+# Invisible or direction-changing characters let a text show something other than it holds:
+# every Default_Ignorable_Code_Point and every format character (category Cf) of Unicode 15,
+# as ranges (a test checks them against unicodedata), so one regex search covers them.
+_HIDDEN = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    "\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+# A word that mixes Latin letters with look-alike letters of another script ("Tеst" with a
+# Cyrillic е) shows as one word and is another: Greek, Cyrillic, Armenian and Cherokee hold
+# most of the letters that look Latin.
+_LOOKALIKE_SCRIPTS = "\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f\u0530-\u058f\u13a0-\u13ff\uab70-\uabbf"
+_LOOKALIKE = re.compile(f"[{_LOOKALIKE_SCRIPTS}]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_WORD = re.compile(r"\w+")
 
 
 # Unicode's control characters (category Cc) but line break and tab; one regex, not a loop
@@ -98,7 +113,19 @@ def _check_text(value: str) -> str:
         raise ValueError(f"kontroltegnet U+{ord(control.group()):04X} er ikke tilladt")
     if value != value.strip():
         raise ValueError("teksten må ikke starte eller slutte med mellemrum")
+    if _LOOKALIKE.search(value):
+        # Word by word, each searched twice: linear (one regex with two look-aheads per
+        # position was quadratic in a long word).
+        for word in _WORD.finditer(value):
+            if _LATIN.search(word.group()) and _LOOKALIKE.search(word.group()):
+                raise ValueError(
+                    f"ordet '{_shown(word.group())}' blander latinske bogstaver med bogstaver fra et andet skriftsystem (fx kyrillisk), som ligner dem"
+                )
     return value
+
+
+def _shown(text: str) -> str:
+    return "".join(c if c.isprintable() and ord(c) < 0x250 else f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}" for c in text[:80])
 
 
 Name = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200), AfterValidator(_check_text)]
@@ -111,7 +138,9 @@ OwnText = Annotated[Text, Translated()]
 def _check_url(value: str) -> str:
     # The address is shown as link text: an invisible or direction-changing character would
     # let it read as another address than the one it goes to.
-    if hidden := next((c for c in value if not c.isprintable() and not c.isspace()), None):
+    if hidden := next((c for c in value if not c.isprintable() and not c.isspace()), None) or (
+        (match := _HIDDEN.search(value)) and match.group()
+    ):
         raise ValueError(f"webadressen indeholder det usynlige tegn eller kontroltegn U+{ord(hidden):04X}")
     try:
         parts = urlsplit(value)
@@ -125,7 +154,16 @@ def _check_url(value: str) -> str:
     if "@" in parts.netloc:
         # http://www.klynge.dk@andet.example reads as one site and leads to another.
         raise ValueError("webadressen må ikke indeholde brugernavn eller adgangskode (@)")
+    if not _ASCII_HOST.fullmatch(hostname):
+        # A look-alike letter of another script (a Cyrillic к in .dк) shows as the real address.
+        raise ValueError(
+            f"domænenavnet '{_shown(hostname)}' må kun bestå af a-z, 0-9, bindestreg og punktum; "
+            "et navn med æ, ø eller å skrives som punycode (xn--…)"
+        )
     return value
+
+
+_ASCII_HOST = re.compile(r"[a-z0-9.-]+|\[[0-9a-f:.]+\]")
 
 
 Url = Annotated[
@@ -246,7 +284,7 @@ class Theme(Record):
     id: Slug
     name: OwnName
     description: OwnText | None = None
-    printed_names: tuple[PrintedName, ...] = ()
+    printed_names: tuple[PrintedName, ...] = Field((), max_length=20)
 
 
 class ThemesFile(Record):
@@ -327,18 +365,18 @@ class Relation(Record):
 class Cluster(Record):
     id: Slug
     name: Name
-    aliases: tuple[Name, ...] = Field((), description="Andre navne for samme organisation: tidligere navne, forkortelser.")
+    aliases: tuple[Name, ...] = Field((), max_length=50, description="Andre navne for samme organisation: tidligere navne, forkortelser.")
     description: Annotated[OwnText | None, SourcedBy("description_source", "en beskrivelse")] = Field(
         None, description="Formål og fokus, med egne ord (ingen citater)."
     )
     description_source: SourceId | None = None
     website: Annotated[Url | None, SourcedBy("website_source", "en webadresse")] = None
     website_source: SourceId | None = None
-    listings: tuple[Listing, ...] = ()
-    certifications: tuple[Certification, ...] = ()
-    relations: tuple[Relation, ...] = ()
+    listings: tuple[Listing, ...] = Field((), max_length=50)
+    certifications: tuple[Certification, ...] = Field((), max_length=20)
+    relations: tuple[Relation, ...] = Field((), max_length=50)
     note: OwnText | None = None
-    sources: Annotated[tuple[SourceId, ...], CitesAll()] = Field(min_length=1, description="Id på hver kilde, posten bygger på.")
+    sources: Annotated[tuple[SourceId, ...], CitesAll()] = Field(min_length=1, max_length=50, description="Id på hver kilde, posten bygger på.")
 
 
 class ClustersFile(Record):
@@ -363,9 +401,9 @@ class Case(Record):
     source: SourceId
     page: Annotated[int, Strict(), Field(ge=1)] | None = None
     summary: OwnText
-    companies: tuple[Name, ...] = ()
-    partners: tuple[Name, ...] = ()
-    partner_clusters: tuple[ClusterId, ...] = ()
+    companies: tuple[Name, ...] = Field((), max_length=100)
+    partners: tuple[Name, ...] = Field((), max_length=100)
+    partner_clusters: tuple[ClusterId, ...] = Field((), max_length=50)
 
 
 class CasesFile(Record):
@@ -388,7 +426,7 @@ class Indicator(Record):
 
 class Section(Record):
     title: OwnName
-    indicators: tuple[Indicator, ...] = Field(min_length=1)
+    indicators: tuple[Indicator, ...] = Field(min_length=1, max_length=200)
 
 
 class Table(Record):
@@ -397,10 +435,10 @@ class Table(Record):
     source: SourceId
     location: Name
     population: OwnName
-    years: tuple[Year, ...] = Field(min_length=1)
+    years: tuple[Year, ...] = Field(min_length=1, max_length=50)
     measured: Annotated[dict[YearKey, Count], BeforeValidator(_one_value_per_year)] = Field(description="Antal målte netværk/klynger pr. år.")
     change_label: OwnName | None = None
-    sections: tuple[Section, ...] = Field(min_length=1)
+    sections: tuple[Section, ...] = Field(min_length=1, max_length=50)
 
 
 class Headline(Record):

@@ -16,12 +16,23 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        # A file name is the one part of the line not written by the catalogue's code: a newline
+        # in it would start a line of its own (in CI, a forged workflow command).
+        file = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in self.file)
+        return f"{file}:{self.line}:{self.column}: {self.message}"
+
+
+# At most this many problems are reported (a file of a million unknown keys took 2 GB and
+# printed a million lines); where more were found, `truncated` says so.
+MAX_REPORTED = 1000
 
 
 class CatalogueError(Exception):
-    """The catalogue cannot be used; `problems` says every reason found in one pass."""
+    """The catalogue cannot be used; `problems` says every reason found in one pass (the
+    first MAX_REPORTED of them; `truncated` is true when there were more)."""
 
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+    def __init__(self, problems: Iterable[Problem], *, truncated: bool = False):
+        ordered = sorted(set(problems))
+        self.truncated = truncated or len(ordered) > MAX_REPORTED
+        self.problems: tuple[Problem, ...] = tuple(ordered[:MAX_REPORTED])
         super().__init__("\n".join(str(p) for p in self.problems))

@@ -6,7 +6,9 @@ The MkDocs hook (hooks/catalogue.py) is the only caller; this module does not kn
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +21,32 @@ from .views import TABLE_ROWS_FILE, Index, PageView, build_views, redirects, tab
 
 _BLOCK_MARKER = "<!-- katalog:"
 _BLOCK = re.compile(r"<!-- katalog:([a-z]+) -->")
+
+# A hand-written page's numbers: `{{ katalog.antal_klynger }}`, filled in by this one pattern,
+# with no template engine (mkdocs-macros let a page run any Python at build time).
+_NUMBER = re.compile(r"\{\{-?[ \t]*katalog\.([A-Za-z0-9_]+)[ \t]*-?\}\}")
+_TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%")
+
+
+class PageTemplateError(ValueError):
+    """A hand-written page asks for something other than the catalogue's numbers."""
+
+
+def not_plain_files(folder: Path, shown_as: str) -> list[str]:
+    """Every symbolic link and every entry that is neither a folder nor a regular file under
+    `folder`, as `shown_as/…: reason`. MkDocs follows links in docs/ (a link to a file anywhere
+    on the building machine would be published) and would wait for ever on a pipe."""
+    found = []
+    for parent, folders, files in os.walk(folder, followlinks=False):
+        for name in sorted(folders + files):
+            path = Path(parent) / name
+            shown = f"{shown_as}/{path.relative_to(folder).as_posix()}"
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                found.append(f"{shown}: er et symbolsk link; læg en almindelig fil her")
+            elif not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                found.append(f"{shown}: er ikke en almindelig fil (fx en pipe eller en enhed); læg en almindelig fil her")
+    return found
 
 
 @dataclass
@@ -50,9 +78,35 @@ class SiteBuild:
     def redirects(self) -> dict[str, str]:
         return redirects(self.catalogue)
 
+    def fill_numbers(self, markdown: str, page: str) -> str:
+        """`{{ katalog.NAME }}` in a hand-written page (one with `render_macros: true`) becomes
+        that number; any other `{{ … }}` or `{% … %}` fails the build, so a page can reach
+        nothing but the numbers."""
+        numbers = self.macro_variables()
+
+        def number(match: re.Match) -> str:
+            name = match.group(1)
+            if name not in numbers:
+                line = markdown.count("\n", 0, match.start()) + 1
+                raise PageTemplateError(
+                    f"{page}: linje {line} efter forsiden: 'katalog.{name}' findes ikke; brug en af: "
+                    + ", ".join(f"katalog.{known}" for known in numbers)
+                )
+            return str(numbers[name])
+
+        filled = _NUMBER.sub(number, markdown)
+        if other := _TEMPLATE_SYNTAX.search(filled):
+            line = filled.count("\n", 0, other.start()) + 1
+            shown = filled[other.start() : other.start() + 40].split("\n")[0]
+            raise PageTemplateError(
+                f"{page}: linje {line} efter forsiden: '{shown}' er ikke tilladt; "
+                "en side kan kun bruge katalogets tal, fx {{ katalog.antal_klynger }}"
+            )
+        return filled
+
     def macro_variables(self) -> dict:
-        """What hand-written pages in docs/ may use through mkdocs-macros: numbers only,
-        never catalogue text (macros output is Markdown, so text could become markup)."""
+        """What hand-written pages in docs/ may use (see fill_numbers): numbers only, never
+        catalogue text (the page is Markdown, so text could become markup)."""
         c = self.catalogue
         counts = c.counts()
         return {

@@ -27,6 +27,7 @@ import yaml
 
 from .catalogue import Catalogue, load_catalogue
 from .checks import name_key
+from .slugs import slugify as _slugify
 
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
 # Copied unchanged: nothing in them refers to a cluster.
@@ -95,14 +96,10 @@ COMPANY_TRADES = [
 ]
 COMPANY_FORMS = ["A/S", "ApS", "I/S", "A.m.b.a."]
 
-_SLUG = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "ue", "ö": "oe", "ä": "ae"})
-
-
 def slugify(text: str) -> str:
-    """A catalogue id from a name (æ→ae, ø→oe, å→aa), as the contributors' guide asks."""
-    text = text.casefold().translate(_SLUG)
-    words = "".join(c if c.isascii() and c.isalnum() else " " for c in text).split()
-    slug = "-".join(words)[:80].strip("-")
+    """A catalogue id from a name (æ→ae, ø→oe, å→aa), as the contributors' guide asks: the
+    site's one slugify (klyngekatalog.slugs), cut to an id's length."""
+    slug = _slugify(text)[:80].strip("-")
     return slug or "klynge"
 
 
@@ -411,8 +408,10 @@ class Generator:
             while case_id in case_ids:
                 case_id, j = f"{base}-{j}", j + 1
             case_ids.add(case_id)
-            others = [i for i in ids if i != owner["id"]]
-            partners = r.sample(others, min(len(others), r.choice(p.partner_counts)))
+            # Sampled from all ids and the owner then dropped: a list of the others per case
+            # would make the generator quadratic in the catalogue's size.
+            wanted = min(len(ids) - 1, r.choice(p.partner_counts))
+            partners = [i for i in r.sample(ids, min(len(ids), wanted + 1)) if i != owner["id"]][:wanted]
             case: dict = {
                 "id": case_id,
                 "title": title,
@@ -422,8 +421,9 @@ class Generator:
                 "page": 19 + 2 * (k % 40),
                 "summary": self.text(r.choice(p.summary_lengths), owner["name"], topic, place),
             }
-            companies = [self.company() for _ in range(r.choice(p.company_counts))]
-            partner_names = [self.company() for _ in range(r.choice(p.company_counts))]
+            # Each name once: a name twice in one list is an error.
+            companies = list(dict.fromkeys(self.company() for _ in range(r.choice(p.company_counts))))
+            partner_names = list(dict.fromkeys(self.company() for _ in range(r.choice(p.company_counts))))
             if companies:
                 case["companies"] = companies
             if partner_names:

@@ -7,14 +7,13 @@ the site (e.g. "klynger/robocluster.md" → /klynger/robocluster/).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from .catalogue import Catalogue
-from .model import CONTINUATION_KINDS, Case, Cluster, Level, Relation, Source, SourceList, Theme
+from .model import CONTINUATION_KINDS, Case, Cluster, Level, Relation, Source, SourceList, Theme, UnnamedHolders
+from .slugs import RESERVED, slugify
 
 
 @dataclass(frozen=True)
@@ -56,19 +55,26 @@ class Placement:
 
 
 class Index:
-    """Derived lookups over the whole catalogue, built once and shared by all views."""
+    """Derived lookups over the whole catalogue, built once and shared by all views. Every
+    lookup is built in one pass over its records (dicts, never membership tests on lists):
+    a catalogue ten times larger costs ten times as much, not a hundred."""
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         c = catalogue
         self.placements: dict[str, list[Placement]] = {}
         self.clusters_by_theme: dict[str, dict[int, list[Cluster]]] = defaultdict(lambda: defaultdict(list))
-        self.parents: dict[str, list[Cluster]] = defaultdict(list)
-        # Continuations (videreført-i, formodet-videreført-som) by the later cluster's id.
+        # "omfatter" by the included cluster's id; continuations (videreført-i,
+        # formodet-videreført-som) by the later cluster's id.
+        self.included_in: dict[str, list[tuple[Cluster, Relation]]] = defaultdict(list)
         self.predecessors: dict[str, list[tuple[Cluster, Relation]]] = defaultdict(list)
         self.cases_by_cluster: dict[str, list[Case]] = defaultdict(list)
         self.cases_by_theme: dict[str, list[Case]] = defaultdict(list)
+        self.cases_by_area: dict[str, list[Case]] = defaultdict(list)
         self.holders: dict[str, list[tuple[Cluster, str]]] = defaultdict(list)
+        self.unnamed_by_level: dict[str, list[UnnamedHolders]] = defaultdict(list)
+        self.clusters_by_list: dict[str, int] = defaultdict(int)
+        self._themes_by_year: dict[str, dict[int, list[str]]] = {}
         for cluster in c.clusters:
             placements = [
                 Placement(c.list_by_id[l.list], c.source_by_id[c.list_by_id[l.list].source], l.printed_name, c.theme_by_id.get(l.theme) if l.theme else None)
@@ -76,24 +82,33 @@ class Index:
             ]
             placements.sort(key=lambda p: (p.list.year, p.list.id))
             self.placements[cluster.id] = placements
-            for year, theme_ids in self.themes_by_year(cluster).items():
+            by_year: dict[int, dict[str, None]] = {}
+            for listing in cluster.listings:
+                if listing.theme:
+                    by_year.setdefault(c.list_by_id[listing.list].year, {})[listing.theme] = None
+            self._themes_by_year[cluster.id] = {year: list(ids) for year, ids in sorted(by_year.items())}
+            for year, theme_ids in self._themes_by_year[cluster.id].items():
                 for theme_id in theme_ids:
                     self.clusters_by_theme[theme_id][year].append(cluster)
             for relation in cluster.relations:
                 if relation.kind == "omfatter":
-                    self.parents[relation.cluster].append(cluster)
+                    self.included_in[relation.cluster].append((cluster, relation))
                 else:
                     self.predecessors[relation.cluster].append((cluster, relation))
             for certification in cluster.certifications:
                 self.holders[certification.level].append((cluster, certification.as_of))
+            for list_id in {listing.list for listing in cluster.listings}:
+                self.clusters_by_list[list_id] += 1
+        for holders in c.unnamed_holders:
+            self.unnamed_by_level[holders.level].append(holders)
         for case in c.cases:
             self.cases_by_cluster[case.cluster].append(case)
+            self.cases_by_area[case.activity_area].append(case)
             for partner in case.partner_clusters:
                 self.cases_by_cluster[partner].append(case)
-            for theme_ids in self.themes_by_year(c.cluster_by_id[case.cluster]).values():
-                for theme_id in theme_ids:
-                    if case not in self.cases_by_theme[theme_id]:
-                        self.cases_by_theme[theme_id].append(case)
+            # Each theme once, though the cluster may be placed under it in several years.
+            for theme_id in {t: None for ids in self._themes_by_year[case.cluster].values() for t in ids}:
+                self.cases_by_theme[theme_id].append(case)
 
     def successors(self, cluster: Cluster) -> list[tuple[Cluster, Relation]]:
         return [(self.catalogue.cluster_by_id[r.cluster], r) for r in cluster.relations if r.kind in CONTINUATION_KINDS]
@@ -130,14 +145,7 @@ class Index:
         return [sorted(generations[g], key=lambda m: sort_key(m["cluster"].name)) for g in sorted(generations)]
 
     def themes_by_year(self, cluster: Cluster) -> dict[int, list[str]]:
-        result: dict[int, list[str]] = {}
-        for listing in cluster.listings:
-            if listing.theme:
-                year = self.catalogue.list_by_id[listing.list].year
-                ids = result.setdefault(year, [])
-                if listing.theme not in ids:
-                    ids.append(listing.theme)
-        return dict(sorted(result.items()))
+        return self._themes_by_year[cluster.id]
 
     def latest_themes(self, cluster: Cluster) -> list[str]:
         by_year = self.themes_by_year(cluster)
@@ -201,10 +209,7 @@ def cluster_page(index: Index, cluster: Cluster) -> PageView:
             if r.kind == "omfatter"
         ],
         "included_in": [
-            {"cluster": parent, "source": c.source_by_id[r.source]}
-            for parent in index.parents.get(cluster.id, [])
-            for r in parent.relations
-            if r.cluster == cluster.id and r.kind == "omfatter"
+            {"cluster": parent, "source": c.source_by_id[r.source]} for parent, r in index.included_in.get(cluster.id, [])
         ],
         # Continuations both ways: what this cluster was (probably) continued as, and what it
         # (probably) continues. A probable one carries its evidence; a stated one its source.
@@ -313,7 +318,7 @@ def certifications_page(index: Index) -> PageView:
     levels = []
     for level in sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0, l.id)):
         holders = sorted(index.holders.get(level.id, []), key=lambda h: sort_key(h[0].name))
-        unnamed = [u for u in c.unnamed_holders if u.level == level.id]
+        unnamed = index.unnamed_by_level.get(level.id, [])
         levels.append({"level": level, "holders": holders, "unnamed": unnamed, "source": c.source_by_id[level.source]})
     return PageView("certificeringer.md", "Certificeringer", "certifications.html", {"levels": levels, "sources": c.source_by_id}, in_nav=True)
 
@@ -321,7 +326,7 @@ def certifications_page(index: Index) -> PageView:
 def cases_index_page(index: Index) -> PageView:
     c = index.catalogue
     areas = [
-        {"area": area, "cases": [case for case in c.cases if case.activity_area == area.id]}
+        {"area": area, "cases": index.cases_by_area.get(area.id, [])}
         for area in c.activity_areas
     ]
     return PageView("cases/index.md", "Cases", "cases.html", {"areas": areas, "clusters": c.cluster_by_id}, in_nav=True)
@@ -355,11 +360,11 @@ def figures_page(index: Index) -> PageView:
             for t in c.themes
         ],
         "levels": [
-            {"level": l, "named": len(index.holders.get(l.id, [])), "unnamed": sum(u.count for u in c.unnamed_holders if u.level == l.id)}
+            {"level": l, "named": len(index.holders.get(l.id, [])), "unnamed": sum(u.count for u in index.unnamed_by_level.get(l.id, []))}
             for l in sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0))
         ],
         "lists": [
-            {"list": l, "count": sum(1 for cl in c.clusters if any(x.list == l.id for x in cl.listings))} for l in c.lists
+            {"list": l, "count": index.clusters_by_list.get(l.id, 0)} for l in c.lists
         ],
     }
     years = sorted({y for t in counts["themes"] for y in t["counts"]})
@@ -367,22 +372,12 @@ def figures_page(index: Index) -> PageView:
     return PageView("tal.md", "Tal", "figures.html", context, in_nav=True)
 
 
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
-
-
-def slugify(name: str) -> str:
-    """A URL slug the way the catalogue's ids are made: æ→ae, ø→oe, å→aa, accents dropped."""
-    text = unicodedata.normalize("NFKD", name.translate(_TRANSLITERATION))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
 def redirects(catalogue: Catalogue) -> dict[str, str]:
     """Old addresses that lead to a cluster: its name and every alias as a slug, e.g.
     /klynger/offshore-center-danmark/ → /klynger/offshoreenergy-dk/. A slug that two
     clusters could claim, or that is another cluster's id, gets no redirect."""
     # "index" is the catalogue table itself.
-    ids = {cluster.id for cluster in catalogue.clusters} | {"index"}
+    ids = {cluster.id for cluster in catalogue.clusters} | RESERVED["klynger"]
     claims: dict[str, set[str]] = defaultdict(set)
     for cluster in catalogue.clusters:
         for name in (cluster.name, *cluster.aliases):

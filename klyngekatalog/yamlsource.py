@@ -11,7 +11,10 @@ and files that are too large or too deeply nested to be a catalogue.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +35,13 @@ from yaml.events import (
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from .problems import CatalogueError, Problem
+from .problems import MAX_REPORTED, CatalogueError, Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 20
+# No record has more than a few dozen fields, and a mapping of years at most 201: a mapping
+# with more keys is not a catalogue, and each unknown key would be one more problem.
+MAX_KEYS = 1000
 
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null")}
@@ -188,13 +194,26 @@ def load_yaml(path: Path, file: str | None = None) -> LocatedDocument:
     """Read and parse one YAML file; `file` is the name used in messages."""
     file = file or str(path)
     try:
-        size = path.stat().st_size
-        if size <= MAX_FILE_BYTES:
-            # Read one byte past the limit: a file that grows, or a device or pipe whose
-            # size says 0, must not be read without end.
-            with path.open("rb") as stream:
+        # lstat, not stat: a symlink could lead anywhere on the machine that builds (and
+        # loop on itself); a pipe or device could block the read for ever.
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            raise CatalogueError([Problem(file, 1, 1, "er et symbolsk link; læg en almindelig fil her")])
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
+            raise CatalogueError([Problem(file, 1, 1, "er ikke en almindelig fil (fx en pipe eller en enhed); læg en almindelig fil her")])
+        # O_NOFOLLOW and O_NONBLOCK: the file could be swapped for a link or a pipe since lstat.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise CatalogueError([Problem(file, 1, 1, "er ikke en almindelig fil (fx en pipe eller en enhed); læg en almindelig fil her")])
+            size = info.st_size
+            if size <= MAX_FILE_BYTES:
+                # Read one byte past the limit: a file that grows must not be read without end.
                 raw = stream.read(MAX_FILE_BYTES + 1)
-            size = max(size, len(raw))
+                size = max(size, len(raw))
         if size > MAX_FILE_BYTES:
             raise CatalogueError(
                 [Problem(file, 1, 1, f"filen er for stor ({size:,} bytes; højst {MAX_FILE_BYTES:,})".replace(",", "."))]
@@ -204,6 +223,8 @@ def load_yaml(path: Path, file: str | None = None) -> LocatedDocument:
     except IsADirectoryError:
         raise CatalogueError([Problem(file, 1, 1, "er en mappe, ikke en fil")]) from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise CatalogueError([Problem(file, 1, 1, "er et symbolsk link; læg en almindelig fil her")]) from None
         raise CatalogueError([Problem(file, 1, 1, f"filen kan ikke læses: {error.strerror}")]) from None
     return parse_yaml(_decode(file, raw), file)
 
@@ -239,6 +260,9 @@ class _Builder:
 
     def refuse(self, mark, message: str) -> None:
         self.problems.append(Problem(self.file, *self.lines.at(mark), message))
+        if len(self.problems) > MAX_REPORTED:
+            # Enough to say that there are more: the rest of the file is not read.
+            raise CatalogueError(self.problems, truncated=True)
 
     # One parser call per event (no peeking): on a large catalogue this loop is most of the time.
     def node(self, parser, event, path: Path_) -> Any:
@@ -301,6 +325,21 @@ class _Builder:
                 # An explicit tag on text that is not of its type (!!int abc, !!bool maybe, an empty
                 # !!int), or an integer too long for Python to read (more than 4300 digits).
                 return self.refuse(event.start_mark, f"værdien '{shown(event.value)}' kan ikke læses som {_KINDS.get(tag, tag)}")
+            if tag in _NUMBER_TAGS and not _PLAIN_NUMBER[tag].fullmatch(event.value):
+                # YAML 1.1 reads 0315 as octal (205), 6:48 as base 60 (408), 0x22 as hex and
+                # 1_000 as 1000: the editor must get the number typed, or be told.
+                return self.refuse(
+                    event.start_mark,
+                    f"'{shown(event.value)}' ville blive læst som tallet {value!r}, ikke som skrevet; "
+                    "skriv tallet kun med cifre (fx 315 eller 1000), eller sæt tekst i anførselstegn",
+                )
+            if tag == _YAML + "float" and _THOUSANDS.fullmatch(event.value):
+                # In Danish 1.000 is a thousand; YAML reads it as 1.0.
+                return self.refuse(
+                    event.start_mark,
+                    f"'{shown(event.value)}' ville blive læst som decimaltallet {value!r}; er punktummet et tusindtalsskilletegn, "
+                    f"så skriv {event.value.replace('.', '')}; er det decimaler, så skriv et 0 til sidst ({event.value}0)",
+                )
         if isinstance(value, str) and (surrogate := _SURROGATE.search(value)):
             # "\ud83d" in a quoted string gives half a character, which no UTF-8 file or page can hold.
             return self.refuse(event.start_mark, f"tegnet U+{ord(surrogate.group()):04X} er ikke tilladt (et halvt surrogatpar); skriv selve tegnet")
@@ -337,6 +376,8 @@ class _Builder:
                 if len(self.problems) > refused:  # already reported: not a key to compare with others
                     self.node(parser, parser.get_event(), path + (_IGNORED,))
                     continue
+            if len(first_seen) == MAX_KEYS:
+                raise _Refused(key_event.start_mark, f"for mange nøgler i én samling (mere end {MAX_KEYS})")
             if key in first_seen:
                 self.refuse(key_event.start_mark, f"nøglen '{shown(key)}' står to gange (første gang i linje {first_seen[key]})")
                 self.node(parser, parser.get_event(), path + (_IGNORED,))
@@ -357,6 +398,16 @@ class _Builder:
 
 
 
+
+# A number as an editor reads it: decimal digits without a leading zero, underscores or ':'.
+_NUMBER_TAGS = {_YAML + "int", _YAML + "float"}
+_PLAIN_NUMBER = {
+    _YAML + "int": re.compile(r"[-+]?(0|[1-9][0-9]*)"),
+    _YAML + "float": re.compile(r"[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|\.(inf|Inf|INF|nan|NaN|NAN))"),
+}
+
+# One to three digits, a point and three digits: a Danish thousands separator, or decimals?
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}\.[0-9]{3}")
 
 _IMPLICIT_STARTS = frozenset(first for first in Resolver.yaml_implicit_resolvers if first is not None)
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -10,7 +10,7 @@ the category. Cases
 whose outcome is "exit 0" are text that is data, not an error (HTML, Jinja, javascript: links):
 test_output_safety.py checks that it comes out inert.
 
-How a file is read and refused (syntax, encoding, size, aliases, tags) and the inert cases
+How a file is read and refused (syntax, encoding, size, aliases, tags, numbers) and the inert cases
 run through the command line, as `make validate` does, and must never print a traceback; the
 rest call load_catalogue in-process, which is the same code and much faster.
 """
@@ -28,12 +28,12 @@ import yaml
 
 from conftest import DATA_FILES, REPO, Workspace
 from klyngekatalog import yamlsource
-from klyngekatalog.problems import CatalogueError
+from klyngekatalog.problems import MAX_REPORTED, CatalogueError
 from klyngekatalog.yamlsource import load_yaml, parse_yaml
 
 CORPUS = Path(__file__).resolve().parent / "bad_input"
 CASES = sorted(path.relative_to(CORPUS).as_posix() for path in CORPUS.rglob("*.yaml"))
-VIA_COMMAND = {"syntax", "encoding", "limits", "aliases", "tags", "inert"}
+VIA_COMMAND = {"syntax", "encoding", "limits", "aliases", "tags", "inert", "numbers"}
 EXPECT = b"# expect: "
 
 
@@ -207,15 +207,71 @@ def test_size_limit_is_inclusive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
-def test_a_file_without_end_is_not_read_to_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A device (or a pipe) says its size is 0: the size check alone would let it be read forever."""
-    monkeypatch.setattr(yamlsource, "MAX_FILE_BYTES", 1000)
+def test_a_file_without_end_is_not_read(tmp_path: Path) -> None:
+    """A device says its size is 0: it is refused by what it is, before any byte is read."""
     path = tmp_path / "f.yaml"
     path.symlink_to("/dev/zero")
     assert path.stat().st_size == 0
     with pytest.raises(CatalogueError) as caught:
         load_yaml(path, "f.yaml")
-    assert [str(p) for p in caught.value.problems] == ["f.yaml:1:1: filen er for stor (1.001 bytes; højst 1.000)"]
+    assert [str(p) for p in caught.value.problems] == ["f.yaml:1:1: er et symbolsk link; læg en almindelig fil her"]
+
+
+# --- files that are not plain files (links, pipes) -----------------------------------------------
+
+LINK = "er et symbolsk link; læg en almindelig fil her"
+NOT_A_FILE = "er ikke en almindelig fil (fx en pipe eller en enhed); læg en almindelig fil her"
+
+
+def test_a_sibling_that_links_to_itself(base: Workspace) -> None:
+    base.path("themes.yaml").unlink()
+    base.path("themes.yaml").symlink_to("themes.yaml")
+    result = validate_command(base.folder)
+    assert_command_outcome(result, 1, [f"themes.yaml:1:1: {LINK}"])
+
+
+def test_a_link_out_of_the_data_folder_is_refused_and_not_named(base: Workspace, tmp_path: Path) -> None:
+    """A link can lead anywhere on the machine that builds: neither read nor its target named."""
+    secret = tmp_path / "hemmelig-mappe" / "sources.yaml"
+    secret.parent.mkdir()
+    secret.write_bytes(base.path("sources.yaml").read_bytes())
+    base.path("sources.yaml").unlink()
+    base.path("sources.yaml").symlink_to(secret)
+    result = validate_command(base.folder)
+    assert_command_outcome(result, 1, [f"sources.yaml:1:1: {LINK}"])
+    assert "hemmelig" not in result.stdout + result.stderr
+
+
+def test_the_clusters_file_itself_as_a_link(base: Workspace) -> None:
+    real = base.path("rigtig.yaml")
+    base.path("clusters.yaml").rename(real)
+    base.path("clusters.yaml").symlink_to(real.name)
+    assert_command_outcome(validate_command(base.folder), 1, [f"clusters.yaml:1:1: {LINK}"])
+
+
+def test_a_pipe_is_refused_without_waiting_for_it(base: Workspace) -> None:
+    """Nothing ever writes to this pipe: opening it to read would wait for ever (the command's
+    timeout in validate_command would fail the test)."""
+    base.path("cases.yaml").unlink()
+    os.mkfifo(base.path("cases.yaml"))
+    assert_command_outcome(validate_command(base.folder), 1, [f"cases.yaml:1:1: {NOT_A_FILE}"])
+
+
+def test_messages_name_the_data_file_as_given_not_resolved(tmp_path: Path) -> None:
+    """The folder is reached through a link: messages name it by the path given."""
+    workspace = small(tmp_path / "rigtig-mappe")
+    workspace.path("themes.yaml").unlink()
+    (tmp_path / "via-link").symlink_to(workspace.folder)
+    problems = load_problems(tmp_path / "via-link" / "clusters.yaml", tmp_path)
+    assert problems == ["via-link/themes.yaml:1:1: filen findes ikke"]
+
+
+def load_problems(clusters: Path, root: Path) -> list[str]:
+    from klyngekatalog.catalogue import load_catalogue
+
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(clusters, display_root=root)
+    return [str(p) for p in caught.value.problems]
 
 
 def nested(levels: int) -> str:
@@ -278,3 +334,38 @@ def test_safe_load_would_have_lost_data() -> None:
     assert [c["id"] for c in yaml.safe_load(text)["clusters"]] == ["anden-klynge"]
     with pytest.raises(CatalogueError):
         parse_yaml(text, "clusters.yaml")
+
+
+# --- limits on what is reported --------------------------------------------------------------
+
+
+def test_what_is_reported_is_capped_and_the_cap_is_said(base: Workspace) -> None:
+    """1,200 records with four problems each: the first 1,000 are printed, and stderr says there
+    are more (a million unknown keys once printed a million lines from 2 GB of memory)."""
+    base.write("clusters.yaml", "clusters:\n" + "  - x: 1\n" * 1200)
+    result = validate_command(base.folder)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == MAX_REPORTED == 1000
+    assert lines[:4] == [
+        "clusters.yaml:2:5: mangler det påkrævede felt 'id'",
+        "clusters.yaml:2:5: mangler det påkrævede felt 'name'",
+        "clusters.yaml:2:5: mangler det påkrævede felt 'sources'",
+        "clusters.yaml:2:5: ukendt felt 'x' (stavefejl?); tilladte felter: id, name, aliases, description, description_source, website, website_source, listings, certifications, relations, note, sources",
+    ]
+    assert result.stderr == "1000 fejl i kataloget\nder er flere fejl: kun de første 1000 er vist; ret dem, og kør igen\n"
+
+
+def test_a_mapping_with_more_keys_than_any_record_is_refused_where_it_passes_the_limit() -> None:
+    text = "a:\n" + "".join(f"  k{i}: 1\n" for i in range(yamlsource.MAX_KEYS + 5))
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml(text, "f.yaml")
+    assert [str(p) for p in caught.value.problems] == [f"f.yaml:{yamlsource.MAX_KEYS + 2}:3: for mange nøgler i én samling (mere end 1000)"]
+
+
+def test_the_yaml_reader_stops_at_the_cap_too() -> None:
+    text = "- !!int x\n" * (MAX_REPORTED + 50)
+    with pytest.raises(CatalogueError) as caught:
+        parse_yaml(text, "f.yaml")
+    assert len(caught.value.problems) == MAX_REPORTED and caught.value.truncated

@@ -376,3 +376,10 @@ def test_name_key_treats_as_equal(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), [("VE-NET", "VENET"), ("VE-NET", "VE NET"), ("Miljø", "Miljo"), ("Aarhus", "Århus")])
 def test_name_key_keeps_apart(a: str, b: str) -> None:
     assert name_key(a) != name_key(b)
+
+
+def test_invisible_characters_do_not_tell_names_apart() -> None:
+    from klyngekatalog.checks import name_key
+
+    for hidden in ("\u2063", "\u034f", "\u061c", "\u180e", "\ufe0f", "\U000e0041", "\u00ad"):
+        assert name_key(f"Test{hidden}klyngen") == name_key("Testklyngen")

@@ -363,3 +363,17 @@ def test_url_refuses_a_user_part() -> None:
     # http://www.klynge.dk@andet.example shows one site in the text and goes to another.
     [error] = rejects(Cluster, {**CLUSTER, "website": "https://www.offshoreenergy.dk@andet.example"})
     assert "brugernavn" in error["msg"]
+
+
+def test_every_format_character_is_refused() -> None:
+    """model._HIDDEN is written as ranges: it must hold every format character (Cf) Python's
+    Unicode knows, and every default-ignorable one of the list it was written from."""
+    import sys
+    import unicodedata
+
+    from klyngekatalog.model import _HIDDEN
+
+    missing = [f"U+{c:04X}" for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf" and not _HIDDEN.match(chr(c))]
+    assert missing == []
+    for character in "\u034f\u061c\u115f\u17b4\u180e\u3164\ufe00\ufe0f\uffa0\U000e0001\U000e007f\U000e0100":
+        assert _HIDDEN.match(character), f"U+{ord(character):04X}"

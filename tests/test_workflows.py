@@ -283,6 +283,47 @@ def test_filter_passes_other_lines_through_and_succeeds():
     assert out.getvalue() == "data/clusters.yaml: OK — 72 klynger\nno newline\n"
 
 
+def _commands(output: str) -> list[str]:
+    """The lines the runner would read as workflow commands (it strips leading blanks)."""
+    return [line for line in output.splitlines() if line.lstrip().startswith("::")]
+
+
+def test_every_field_of_the_command_is_escaped():
+    module = _annotations_module()
+    command = module.annotation("a\r::warning::x,y%:1:2: besked\r::stop-commands::z")
+    assert command == "::error file=a%0D%3A%3Awarning%3A%3Ax%2Cy%25,line=1,col=2,title=Fejl i kataloget::besked%0D::stop-commands::z"
+    assert module._escape_property(module.TITLE + ",::%\n") == "Fejl i kataloget%2C%3A%3A%25%0A"
+
+
+def test_lines_passed_through_cannot_become_commands():
+    module = _annotations_module()
+    out = io.StringIO()
+    module.main(["::stop-commands::abc\n", "   ::warning file=x::forged\n", "ok: 100%\n"], out)
+    assert _commands(out.getvalue()) == []
+    assert out.getvalue().splitlines()[2] == "ok: 100%"
+
+
+def test_a_file_name_with_a_newline_forges_no_annotation(tmp_path):
+    """The attack of issue 10: a data folder named so that the problem line breaks in two and
+    its second half is a workflow command."""
+    folder = tmp_path / "d\n::warning file=README.md::forged\n::stop-commands::x"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "broken", folder)
+    validate = subprocess.run(
+        [sys.executable, "-m", "klyngekatalog", "validate", str(folder / "clusters.yaml")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert validate.returncode == 1
+    problems = validate.stdout.splitlines()
+    assert problems and all(re.match(r"^.+?:\d+:\d+: ", line) for line in problems)
+    converted = subprocess.run(
+        [sys.executable, str(ANNOTATIONS)], input=validate.stdout, cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    commands = _commands(converted.stdout)
+    assert len(commands) == len(problems)
+    assert all(command.startswith("::error file=") and "\n" not in command for command in commands)
+    assert "::warning" not in converted.stdout.replace("%3A%3Awarning", "")
+
+
 # --- the contributor templates ---------------------------------------------------------
 
 

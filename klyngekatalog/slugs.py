@@ -1,0 +1,34 @@
+"""How a name becomes a URL slug, and the slugs the site itself needs. One definition for the
+redirects, the checks (which validate what the build will derive) and the synthetic catalogues."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Danish letters spelt out, and German ones the same way (Müller → mueller, as ø → oe), before
+# other accents are dropped.
+_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+# The longest slug a name may become (a name's own limit): a slug can be longer than its name
+# (ⅷ → viii, ⑽ → 10), and a file name longer than 255 bytes breaks the build.
+MAX_SLUG_LENGTH = 200
+
+# Pages of the site that stand in the folders holding one page per record: an id or an
+# alias slug equal to one of these would replace it.
+RESERVED = {
+    "klynger": frozenset({"index"}),
+    "temaer": frozenset({"index"}),
+    "cases": frozenset({"index"}),
+}
+# Fixed anchors of /tal/, where each table's id is an anchor too (templates/figures.html).
+RESERVED_TABLE_IDS = frozenset({"noegletal", "kataloget-i-tal", "pr-fagomraade", "pr-certificering", "pr-liste"})
+
+
+def slugify(name: str) -> str:
+    """A URL slug the way the catalogue's ids are made: æ→ae, ø→oe, å→aa, ü→ue, ö→oe, ä→ae,
+    other accents dropped, everything but a-z and 0-9 a hyphen."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_TRANSLITERATION))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NOT_SLUG.sub("-", text).strip("-")
