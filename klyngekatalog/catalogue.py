@@ -6,12 +6,14 @@ call it, so what the validator accepts is exactly what the site is built from.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Annotated, Mapping
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from . import checks
 from .model import (
@@ -36,6 +38,7 @@ from .model import (
     UnnamedHolders,
 )
 from .problems import CatalogueError, Problem
+from .suggest import as_slug, field_hint
 from .yamlsource import LocatedDocument, load_yaml, shown
 
 
@@ -150,15 +153,19 @@ def _message(error: dict, field_names: list[str]) -> str:
             return "datoen skal skrives ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ"
         if field == "file":
             return f"'{shown(error['input'])}' er ikke et filnavn fra kildemappen (fx 002_780e490c1d2afdda.txt)"
-        return f"'{shown(error['input'])}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg"
+        message = f"'{shown(error['input'])}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg"
+        slug = as_slug(error["input"]) if isinstance(error["input"], str) else None
+        return message + (f" – som id skrives det '{slug}'" if slug else "")
     if kind == "literal_error":
         return "skal være en af: " + str(context.get("expected", "")).replace(" or ", " eller ")
     if kind in ("greater_than_equal", "less_than_equal"):
         limit = context.get("ge", context.get("le"))
         limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
         return ("skal være mindst " if kind == "greater_than_equal" else "må højst være ") + str(limit)
-    if kind == "extra_forbidden" and field_names:
-        return _MESSAGES[kind].format(field=field) + "; tilladte felter: " + ", ".join(field_names)
+    if kind == "extra_forbidden":
+        # The closest allowed field, not the whole list: adding a field then changes no message.
+        hint = field_hint(str(loc[-1]), field_names) if loc else ""
+        return _MESSAGES[kind].format(field=field) + "; " + (hint or "se de tilladte felter i CONTRIBUTING.md")
     template = _MESSAGES.get(kind)
     if template is None:
         return error["msg"]
@@ -209,10 +216,11 @@ Kept = dict[str, tuple[int, ...]]
 
 
 def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[Record | None, list[Problem], set[str], Kept]:
-    """Validate one file. On failure, keep the records that are valid on their own (so the
-    cross-checks still see them) and return the ids of the others, which are not to be
-    reported a second time as missing when something refers to them, and, per list, where
-    in the file each kept record stands (so later problems point at the right record)."""
+    """Validate one file. On failure, every record that is a mapping is still kept, its
+    broken fields replaced by placeholders the cross-checks skip (checks.unreadable), so the
+    rest of the record is checked against the catalogue in the same run. Returns the ids of
+    records whose own id is broken (not to be reported again as missing where something
+    refers to them) and, per list, where in the file each kept record stands."""
     if not isinstance(document.data, dict):
         return None, [document.problem((), "filen skal indeholde felter på øverste niveau (fx 'clusters:')")], set(), {}
     try:
@@ -230,15 +238,59 @@ def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[R
             continue
         kept, positions = [], []
         for position, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
             try:
                 kept.append(item_model.model_validate(item))
-                positions.append(position)
             except ValidationError:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                record = _partial(item_model, item)
+                kept.append(record)
+                if isinstance(item.get("id"), str) and checks.unreadable(getattr(record, "id", None)):
                     broken_ids.add(item["id"])
+            positions.append(position)
         salvaged[name] = tuple(kept)
         kept_at[name] = tuple(positions)
     return model.model_construct(**salvaged), problems, broken_ids, kept_at
+
+
+_placeholder_numbers = itertools.count()
+
+
+@functools.cache
+def _field_adapter(model: type[Record], name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    return TypeAdapter(Annotated[info.annotation, info])
+
+
+def _partial(model: type[Record], data: dict) -> Record:
+    """A record of the fields of `data` that are valid on their own (unvalidated, for the
+    cross-checks only: a catalogue with problems is never built). A list of records keeps
+    every item, each partial in turn, so positions in the file stay right."""
+    values: dict[str, object] = {}
+    for name, info in model.model_fields.items():
+        if name not in data:
+            if info.is_required():
+                values[name] = checks.placeholder(info.annotation, next(_placeholder_numbers))
+            continue
+        raw = data[name]
+        try:
+            values[name] = _field_adapter(model, name).validate_python(raw)
+            continue
+        except ValidationError:
+            pass
+        item_model = _record_type(info.annotation)
+        if item_model is not None and isinstance(raw, list) and raw and all(isinstance(item, dict) for item in raw):
+            values[name] = tuple(_validated_or_partial(item_model, item) for item in raw)
+        else:
+            values[name] = checks.placeholder(info.annotation, next(_placeholder_numbers))
+    return model.model_construct(**values)
+
+
+def _validated_or_partial(model: type[Record], data: dict) -> Record:
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return _partial(model, data)
 
 
 def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = None) -> Catalogue:
@@ -262,9 +314,13 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
         broken_ids |= broken
         if record is not None:
             parsed[name] = record
-    if len(parsed) < len(models):
-        # A file that could not be read at all leaves nothing to cross-check against.
-        raise CatalogueError(problems)
+    # A file that cannot be read stops only itself: the others are cross-checked, except
+    # references into it (checks skip those), which cannot be told right from wrong.
+    unreadable_files = {name for name in models if name not in parsed}
+    for name in unreadable_files:
+        parsed[name] = models[name].model_construct(
+            **{field: () for field, info in models[name].model_fields.items() if info.is_required()}
+        )
 
     clusters: ClustersFile = parsed["clusters.yaml"]  # type: ignore[assignment]
     sources: SourcesFile = parsed["sources.yaml"]  # type: ignore[assignment]
@@ -284,7 +340,7 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
         sources=sources.sources,
         lists=sources.lists,
     )
-    problems += checks.cross_check(catalogue, documents, broken_ids, kept_at)
+    problems += checks.cross_check(catalogue, documents, broken_ids, kept_at, unreadable_files)
     if problems:
         raise CatalogueError(problems)
     return catalogue

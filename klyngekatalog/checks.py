@@ -6,10 +6,12 @@ Each file's own shape is checked by its model; what needs the whole catalogue is
 from __future__ import annotations
 
 import re
+import typing
 import unicodedata
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .problems import Problem
+from .suggest import id_hint
 from .yamlsource import LocatedDocument, shown
 
 if TYPE_CHECKING:
@@ -23,8 +25,63 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
+class _UnreadableText(str):
+    pass
+
+
+class _UnreadableTuple(tuple):
+    pass
+
+
+class _UnreadableDict(dict):
+    pass
+
+
+def placeholder(annotation: Any, number: int) -> Any:
+    """What stands in for a field that is missing or broken in a record kept for the
+    cross-checks (catalogue._partial): of the field's type, unequal to any other value, and
+    skipped by every check here — its problem is already reported by the model."""
+    while typing.get_origin(annotation) in (typing.Union, typing.Annotated) or type(annotation).__name__ == "UnionType":
+        annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+    kind = typing.get_origin(annotation) or annotation
+    if kind is str:
+        return _UnreadableText(f"\x00{number}")
+    if kind is tuple:
+        return _UnreadableTuple()
+    if kind is dict:
+        return _UnreadableDict()
+    return None
+
+
+def unreadable(value: Any) -> bool:
+    return value is None or isinstance(value, (_UnreadableText, _UnreadableTuple, _UnreadableDict))
+
+
+# The plural of what a reference names, for the list of valid ids in a message.
+_PLURALS = {
+    "kilden": "kilder",
+    "listen": "lister",
+    "fagområdet": "fagområder",
+    "niveauet": "niveauer",
+    "klyngen": "klynger",
+    "aktivitetsområdet": "aktivitetsområder",
+}
+# The file each kind of reference points into.
+_TARGET_FILES = {
+    "kilden": "sources.yaml",
+    "listen": "sources.yaml",
+    "fagområdet": "themes.yaml",
+    "niveauet": "certifications.yaml",
+    "klyngen": "clusters.yaml",
+    "aktivitetsområdet": "cases.yaml",
+}
+
+
 class _Checker:
-    def __init__(self, catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str], kept_at: dict):
+    def __init__(
+        self, catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str], kept_at: dict, unreadable_files: set[str]
+    ):
+        self.unreadable_files = unreadable_files
         self.catalogue = catalogue
         self.broken_ids = broken_ids
         self.kept_at = kept_at
@@ -45,6 +102,8 @@ class _Checker:
     def unique_ids(self, file: str, key: str, items: Iterable, what: str) -> None:
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
+            if unreadable(item.id):
+                continue
             if item.id in seen:
                 line = self.documents[file].locate(self.in_file(file, (key, seen[item.id], "id")))[0]
                 self.report(file, (key, index, "id"), f"{what}-id '{item.id}' findes allerede (linje {line})")
@@ -52,8 +111,10 @@ class _Checker:
                 seen[item.id] = index
 
     def reference(self, file: str, path: tuple, value: str, known, what: str) -> None:
-        if value not in known and value not in self.broken_ids:
-            self.report(file, path, f"{what} '{value}' findes ikke")
+        if unreadable(value) or value in known or value in self.broken_ids or _TARGET_FILES.get(what) in self.unreadable_files:
+            return
+        hint = id_hint(value, [key for key in known if not unreadable(key)], _PLURALS.get(what, "id'er"))
+        self.report(file, path, f"{what} '{shown(value)}' findes ikke" + (f"; {hint}" if hint else ""))
 
     def run(self) -> list[Problem]:
         c = self.catalogue
@@ -97,6 +158,8 @@ class _Checker:
             for path, name in [(at + ("name",), cluster.name)] + [
                 (at + ("aliases", j), alias) for j, alias in enumerate(cluster.aliases)
             ]:
+                if unreadable(name):
+                    continue
                 key = name_key(name)
                 if key in names:
                     owner, _ = names[key]
@@ -115,18 +178,20 @@ class _Checker:
                 if value is not None:
                     used.setdefault(value, at + (field,))
             seen_listings: set[tuple[str, str | None]] = set()
-            for j, listing in enumerate(cluster.listings):
+            for j, listing in enumerate(() if unreadable(cluster.listings) else cluster.listings):
                 path = at + ("listings", j)
                 source_list = c.list_by_id.get(listing.list)
                 if source_list is None:
                     self.reference(file, path + ("list",), listing.list, c.list_by_id, "listen")
                     continue
                 used.setdefault(source_list.source, path + ("list",))
+                if unreadable(listing.list):
+                    continue
                 if (listing.list, listing.theme) in seen_listings:
                     self.report(file, path + ("list",), f"klyngen står allerede i listen '{listing.list}'")
                 seen_listings.add((listing.list, listing.theme))
                 if listing.theme is not None:
-                    if not source_list.themed:
+                    if not source_list.themed and not unreadable(listing.theme):
                         self.report(file, path + ("theme",), f"listen '{listing.list}' placerer ikke klynger under fagområder")
                     self.reference(file, path + ("theme",), listing.theme, c.theme_by_id, "fagområdet")
                 elif source_list.themed:
@@ -146,7 +211,7 @@ class _Checker:
             for source, path in used.items():
                 if source not in c.source_by_id:
                     self.reference(file, path, source, c.source_by_id, "kilden")
-                elif source not in cluster.sources:
+                elif source not in cluster.sources and not unreadable(cluster.sources):
                     self.report(file, path, f"kilden '{source}' bruges her, men står ikke i klyngens 'sources'")
 
     def cases(self) -> None:
@@ -167,6 +232,8 @@ class _Checker:
         for i, table in enumerate(c.tables):
             at = ("tables", i)
             self.reference(file, at + ("source",), table.source, c.source_by_id, "kilden")
+            if unreadable(table.years):
+                continue  # the years are what the rest is checked against
             years = set(table.years)
             if len(years) != len(table.years):
                 self.report(file, at + ("years",), "et år står flere gange i 'years'")
@@ -176,9 +243,11 @@ class _Checker:
             for j, section in enumerate(table.sections):
                 for k, indicator in enumerate(section.indicators):
                     path = at + ("sections", j, "indicators", k)
-                    if indicator.id in seen:
+                    if indicator.id in seen and not unreadable(indicator.id):
                         self.report(file, path + ("id",), f"indikator-id '{indicator.id}' findes allerede i tabellen")
                     seen[indicator.id] = path
+                    if unreadable(indicator.values):
+                        continue
                     for year in sorted(set(indicator.values) - years):
                         self.report(file, path + ("values", year), f"{year} er ikke et af tabellens år")
                     for year in sorted(years - set(indicator.values)):
@@ -192,7 +261,9 @@ def cross_check(
     documents: dict[str, LocatedDocument],
     broken_ids: set[str] = frozenset(),
     kept_at: dict | None = None,
+    unreadable_files: set[str] = frozenset(),
 ) -> list[Problem]:
     """Problems across records; ids in `broken_ids` belong to records already reported as
-    invalid, and `kept_at` says where the records that were kept stand in their files."""
-    return _Checker(catalogue, documents, set(broken_ids), kept_at or {}).run()
+    invalid, `kept_at` says where the records that were kept stand in their files, and
+    references into `unreadable_files` (files that could not be parsed) are not checked."""
+    return _Checker(catalogue, documents, set(broken_ids), kept_at or {}, set(unreadable_files)).run()

@@ -2,8 +2,10 @@
 
 tests/fixtures/broken/        shape and reference errors in all six files (every file can be read)
 tests/fixtures/broken-syntax/ files that cannot be read at all (duplicate keys, a Python tag, a merge
-                              key, a tab); these stop the cross-checks, so they need a catalogue of
-                              their own
+                              key, a tab); each stops only itself: the readable files are still
+                              cross-checked, except references into the unreadable ones
+tests/fixtures/mixed/         a new editor's first try: records with shape errors and cross-record
+                              errors at once, all reported in one run, each with its suggested fix
 Every line where a problem is expected is marked `# FEJL` in the fixture.
 
 The expected output is in tests/golden/<name>.txt, with paths relative to the repository root.
@@ -25,7 +27,7 @@ import pytest
 from conftest import run_validate
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = ("broken", "broken-syntax")
+FIXTURES = ("broken", "broken-syntax", "mixed")
 
 
 @pytest.fixture(scope="module", params=FIXTURES)
