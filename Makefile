@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export KLYNGEKATALOG_DATA := $(abspath $(DATA))
 
-.PHONY: serve test build validate bench schema lock clean
+.PHONY: serve test build validate bench schema lock clean diff
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ build: $(VENV)/.installed
 
 validate: $(VENV)/.installed
 	@$(PY) -m klyngekatalog validate "$(DATA)"
+
+# What the working tree's catalogue changes against BASE (a git ref): records added, removed
+# and changed, the validation result and the pages that change, as Markdown (the pull-request
+# workflow writes it to the job summary).
+BASE ?= origin/main
+diff: $(VENV)/.installed
+	@$(PY) -m klyngekatalog diff --base "$(BASE)" "$(DATA)"
 
 bench: $(VENV)/.installed
 	$(PY) -m benchmarks

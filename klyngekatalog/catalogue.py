@@ -56,6 +56,10 @@ class Catalogue:
     headlines: tuple[Headline, ...]
     sources: tuple[Source, ...]
     lists: tuple[SourceList, ...]
+    # Where each record stands: (list, id) → (file as displayed, line), e.g.
+    # ("clusters", "robocluster") → ("data/clusters.yaml", 412); and file name → file as displayed.
+    origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict, repr=False, compare=False)
+    files: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         def by_id(items):
@@ -339,11 +343,24 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
         headlines=figures.headlines,
         sources=sources.sources,
         lists=sources.lists,
+        origins=MappingProxyType(_origins(documents, parsed)),
+        files=MappingProxyType({name: document.file for name, document in documents.items()}),
     )
     problems += checks.cross_check(catalogue, documents, broken_ids, kept_at, unreadable_files)
     if problems:
         raise CatalogueError(problems)
     return catalogue
+
+
+def _origins(documents: dict[str, LocatedDocument], parsed: dict[str, Record]) -> dict[tuple[str, str], tuple[str, int]]:
+    """The line each record with an id starts on (the loader kept every position)."""
+    origins = {}
+    for name, document in documents.items():
+        for key in type(parsed[name]).model_fields:
+            for position, record in enumerate(getattr(parsed[name], key)):
+                if isinstance(getattr(record, "id", None), str):
+                    origins.setdefault((key, record.id), (document.file, document.locate((key, position))[0]))
+    return origins
 
 
 def _display(path: Path, root: Path | None) -> str:
