@@ -88,6 +88,8 @@ def _indicator_changes(old, new) -> list[str]:
 
 
 def _number(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
     return "null" if value is None else str(value)
 
 
