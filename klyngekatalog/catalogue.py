@@ -153,6 +153,8 @@ def _message(error: dict, field_names: list[str]) -> str:
         pattern = context.get("pattern", "")
         if field == "website" or pattern.startswith("^https?"):
             return "webadressen skal starte med http:// eller https://"
+        if field == "accessed":
+            return "skriv den dag, du læste siden, som ÅÅÅÅ-MM-DD"
         if "]{4}" in pattern:
             return "datoen skal skrives ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ"
         if field == "file":
