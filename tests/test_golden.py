@@ -81,3 +81,17 @@ def test_enough_distinct_errors() -> None:
     assert len(set(lines)) == len(lines) >= 15
     files = {line.split(":", 1)[0].rsplit("/", 1)[1] for line in lines}
     assert files == {"clusters.yaml", "sources.yaml", "themes.yaml", "certifications.yaml", "cases.yaml", "figures.yaml"}
+
+
+def test_contributing_quotes_real_messages() -> None:
+    """The table of messages in CONTRIBUTING.md quotes what the validator really says: each
+    message (up to a '…', and after a date, which differs from case to case) is one that the
+    golden files or the tests expect verbatim."""
+    contributing = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    table = contributing.split("## Beskeder, du kan møde", 1)[1].split("\n## ", 1)[0]
+    quoted = [cell for row in table.splitlines() if row.startswith("| `") for cell in re.findall(r"`([^`]+)`", row.split(" | ")[0])]
+    assert len(quoted) >= 20
+    sources = [*(REPO / "tests" / "golden").glob("*.txt"), *(REPO / "tests").glob("test_*.py"), *(REPO / "tests" / "bad_input").rglob("*.yaml")]
+    expected = "\n".join(path.read_text("utf-8", errors="replace") for path in sources).replace("{P}", "YAML-syntaksfejl: ").replace("\\'", "'")
+    unquoted = [m for m in quoted if re.split(r"\d{4}-\d{2}-\d{2}", m.split("…")[0])[-1].strip() not in expected]
+    assert unquoted == []
