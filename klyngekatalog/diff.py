@@ -70,6 +70,26 @@ def git_catalogue(ref: str, clusters_path: Path, into: Path) -> Path:
     return into / clusters_path.name
 
 
+# Changes outside the data that change pages this comparison does not render with both versions.
+_CODE = ("klyngekatalog/", "hooks/", "overrides/", "mkdocs.yml", "docs/assets/", "requirements.txt")
+
+
+def changed_outside_data(ref: str, clusters_path: Path) -> tuple[list[str], list[str]]:
+    """Hand-written pages (docs/*.md, as site addresses) and code files changed since `ref`."""
+    top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=clusters_path.resolve().parent, check=True,
+                              capture_output=True, text=True).stdout.strip())
+    names = subprocess.run(["git", "diff", "--name-only", ref, "--"], cwd=top, check=True, capture_output=True, text=True).stdout.split()
+    untracked = subprocess.run(["git", "ls-files", "--others", "--exclude-standard"], cwd=top, check=True, capture_output=True, text=True).stdout.split()
+    pages, code = [], []
+    for name in sorted(set(names) | set(untracked)):
+        if name.startswith("docs/") and name.endswith(".md"):
+            stem = name.removeprefix("docs/").removesuffix(".md")
+            pages.append("/" if stem == "index" else "/" + stem.removesuffix("/index") + "/")
+        elif name.startswith(_CODE):
+            code.append(name)
+    return pages, code
+
+
 def _changed_fields(old, new) -> list[str]:
     a, b = old.model_dump(), new.model_dump()
     return [name for name in type(new).model_fields if a.get(name) != b.get(name)]
@@ -120,17 +140,22 @@ def record_changes(base: Catalogue, head: Catalogue) -> list[str]:
     return out
 
 
-def page_changes(base: Side, head: Side) -> list[str]:
+def page_changes(base: Side, head: Side, written: tuple[list[str], list[str]] = ([], [])) -> list[str]:
     added = sorted(set(head.pages) - set(base.pages))
     removed = sorted(set(base.pages) - set(head.pages))
     changed = sorted(p for p in set(head.pages) & set(base.pages) if head.pages[p] != base.pages[p])
+    changed += [f"{page} (håndskrevet side)" for page in written[0]]
+    note = []
+    if written[1]:
+        note = [f"Koden eller udseendet er også ændret ({', '.join(_code(n) for n in written[1][:10])}{' …' if len(written[1]) > 10 else ''}):"
+                " flere sider kan se anderledes ud end listet her.", ""]
     if not (added or removed or changed):
-        return ["Ingen sider ændres.", ""]
+        return ["Ingen sider ændres.", "", *note]
     lines = [f"- Ny: {_code(p)}" for p in added] + [f"- Ændret: {_code(p)}" for p in changed] + [f"- Fjernet: {_code(p)}" for p in removed]
-    return [f"{len(added)} nye, {len(changed)} ændrede og {len(removed)} fjernede sider og datafiler:", "", *_cut(lines), ""]
+    return [f"{len(added)} nye, {len(changed)} ændrede og {len(removed)} fjernede sider og datafiler:", "", *_cut(lines), "", *note]
 
 
-def summary(base: Side, head: Side) -> str:
+def summary(base: Side, head: Side, written: tuple[list[str], list[str]] = ([], [])) -> str:
     out = [f"## Ændringer i kataloget i forhold til {_code(base.label)}", ""]
     if head.problems:
         out += [f"**Validering:** ❌ {len(head.problems)} fejl – siden kan ikke bygges, før de er rettet:", "", "```text"]
@@ -146,7 +171,7 @@ def summary(base: Side, head: Side) -> str:
     if head.catalogue is None or base.catalogue is None:
         return "\n".join(out)
     records = record_changes(base.catalogue, head.catalogue)
-    out += ["### Sider på hjemmesiden", "", *page_changes(base, head)]
+    out += ["### Sider på hjemmesiden", "", *page_changes(base, head, written)]
     out += records or ["Ingen poster er tilføjet, fjernet eller ændret.", ""]
     return "\n".join(out)
 
@@ -158,4 +183,5 @@ def diff(head_path: Path, *, base_ref: str | None = None, base_path: Path | None
         return summary(load_side(str(base_path), base_path), head)
     with tempfile.TemporaryDirectory(prefix="klyngekatalog-base-") as folder:
         base_clusters = git_catalogue(base_ref or "origin/main", head_path, Path(folder))
-        return summary(load_side(base_ref or "origin/main", base_clusters), head)
+        written = changed_outside_data(base_ref or "origin/main", head_path)
+        return summary(load_side(base_ref or "origin/main", base_clusters), head, written)

@@ -87,10 +87,13 @@ def test_make_diff_against_a_git_ref(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     workspace = Workspace(repo / "data")
     git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    (repo / "docs").mkdir()
+    (repo / "docs" / "om.md").write_text("# Om\n", encoding="utf-8")
     subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
-    subprocess.run([*git, "add", "data"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "data", "docs"], cwd=repo, check=True)
     subprocess.run([*git, "commit", "-q", "-m", "base"], cwd=repo, check=True)
     workspace.append("clusters.yaml", NEW_CLUSTER)
+    (repo / "docs" / "om.md").write_text("# Om kataloget\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     result = subprocess.run(
         [sys.executable, "-m", "klyngekatalog", "diff", "--base", "main", "data/clusters.yaml"],
@@ -99,6 +102,8 @@ def test_make_diff_against_a_git_ref(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("## Ændringer i kataloget i forhold til `main`")
     assert "- Tilføjet: `test-foedevareklyngen`" in result.stdout
+    # A hand-written page changed in the same branch is listed too.
+    assert "- Ændret: `/om/ (håndskrevet side)`" in result.stdout
     missing = subprocess.run(
         [sys.executable, "-m", "klyngekatalog", "diff", "--base", "findes-ikke", "data/clusters.yaml"],
         cwd=repo, env=env, capture_output=True, text=True, timeout=120,
