@@ -73,8 +73,10 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             # `name: Navn: med kolon`: the value holds ': ' and must be quoted.
             value_at = start + before.index(": ") + 2
             whole = (value + text[index:start + len(line)]).strip().replace('"', '\\"')
-            return value_at, _PREFIX + (
-                f"teksten indeholder kolon og mellemrum (': '); sæt hele teksten i anførselstegn: {key.strip()}: \"{whole}\""
+            fix = f'{key.strip()}: "{whole}"'
+            # The fix quotes the editor's line: only when it is plain text (no hidden characters).
+            return value_at, _PREFIX + "teksten indeholder kolon og mellemrum (': '); sæt hele teksten i anførselstegn" + (
+                f": {fix}" if fix.isprintable() and len(fix) <= 300 else ""
             )
         # `     note: z` under `    name: y`: indented further than the field before it.
         previous = _previous_line(text, start)

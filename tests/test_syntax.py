@@ -83,3 +83,9 @@ def test_an_unrecognised_syntax_error_keeps_the_parsers_words() -> None:
     with pytest.raises(CatalogueError) as raised:
         parse_yaml("a: b\n? c\n: d\n- e\n", "f.yaml")
     assert raised.value.problems[0].message.startswith(P)
+
+
+def test_a_line_with_hidden_characters_is_not_quoted_back() -> None:
+    with pytest.raises(CatalogueError) as raised:
+        parse_yaml("name: Navn: \u202eskjult\n", "f.yaml")
+    assert raised.value.problems[0].message == f"{P}teksten indeholder kolon og mellemrum (': '); sæt hele teksten i anførselstegn"
