@@ -16,7 +16,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # command line: a value with spaces, quotes or shell characters stays one path.
 export DATA SITE VENV
 
-.PHONY: serve test build validate bench schema lock clean
+.PHONY: serve test build validate bench schema lock clean diff
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	"$(PYTHON)" -m venv "$(VENV)"
@@ -46,6 +46,13 @@ build: $(VENV)/.installed
 
 validate: $(VENV)/.installed
 	@"$$VENV/bin/python" -m klyngekatalog validate "$$DATA"
+
+# What the working tree's catalogue changes against BASE (a git ref): records added, removed
+# and changed, the validation result and the pages that change, as Markdown (the pull-request
+# workflow writes it to the job summary).
+BASE ?= origin/main
+diff: $(VENV)/.installed
+	@$(PY) -m klyngekatalog diff --base "$(BASE)" "$(DATA)"
 
 bench: $(VENV)/.installed
 	"$(PY)" -m benchmarks

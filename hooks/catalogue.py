@@ -3,7 +3,9 @@ klyngekatalog; the catalogue code itself knows nothing of MkDocs."""
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from pathlib import Path
 
 from markupsafe import escape
@@ -12,12 +14,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from klyngekatalog.problems import CatalogueError
+from klyngekatalog.problems import CatalogueError, Problem
+from klyngekatalog.render import error_page
 from klyngekatalog.search import SearchIndexError, index_site
 from klyngekatalog.site import PageTemplateError, SiteBuild, not_plain_files
 
 _build: SiteBuild | None = None
+# Under `mkdocs serve`, while the data has problems: shown on every page instead of the site.
+_problems: tuple[Problem, ...] = ()
+# MkDocs loads this module anew for each rebuild of `mkdocs serve` but calls on_startup once:
+# the command is kept where the next load finds it.
+_SERVING = "KLYNGEKATALOG_SERVING"
+_ID = re.compile(r'\bid="([^"]+)"')
+log = logging.getLogger("mkdocs.hooks.catalogue")
 
 
 def _data_path(config: MkDocsConfig) -> Path:
@@ -25,10 +36,23 @@ def _data_path(config: MkDocsConfig) -> Path:
     return Path(os.environ.get("KLYNGEKATALOG_DATA") or root / "data" / "clusters.yaml")
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    os.environ[_SERVING] = "1" if command == "serve" else ""
+
+
+def _source_url(config: MkDocsConfig) -> str | None:
+    """The repository's address of its files ("…/blob/<branch>/"), from repo_url and edit_uri."""
+    parts = (config.edit_uri or "").strip("/").split("/")
+    if not config.repo_url or len(parts) < 2 or parts[0] not in ("edit", "blob"):
+        return None
+    return f"{config.repo_url.rstrip('/')}/blob/{parts[1]}/"
+
+
 # First: the catalogue is loaded (and refused) before anything else looks at the site.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
+    global _build, _problems
+    _build, _problems = None, ()
     root = Path(config.config_file_path).parent
     # Hand-written pages and theme overrides come from pull requests too: no links, no pipes.
     folders = {"docs": Path(config.docs_dir)}
@@ -37,9 +61,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if found := [problem for name, folder in folders.items() for problem in not_plain_files(folder, name)]:
         raise PluginError("Filer, der ikke er almindelige filer:\n" + "\n".join(sorted(set(found))))
     try:
-        _build = SiteBuild.load(_data_path(config), display_root=root)
+        _build = SiteBuild.load(_data_path(config), display_root=root, source_url=_source_url(config))
     except CatalogueError as error:
-        raise PluginError("Kataloget har fejl:\n" + "\n".join(str(p) for p in error.problems)) from None
+        message = "Kataloget har fejl:\n" + "\n".join(str(p) for p in error.problems)
+        if os.environ.get(_SERVING) != "1":
+            raise PluginError(message) from None
+        # `mkdocs serve`: every page shows the problems until the data is fixed. That build
+        # must not abort (--strict would count the problems and the links to generated pages
+        # that are missing meanwhile), or the server would hang until the next save.
+        mkdocs_log = logging.getLogger("mkdocs")
+        for handler in [h for h in mkdocs_log.handlers if isinstance(h, CountHandler)]:
+            mkdocs_log.removeHandler(handler)
+        log.error(message)
+        _problems = error.problems
+        for group in (config.validation.nav, config.validation.links):
+            for option in group:
+                group[option] = logging.DEBUG
+        return config
     # Former names and aliases keep working as addresses (mkdocs-redirects writes the pages).
     config.plugins["redirects"].config["redirect_maps"].update(_build.redirects())
     return config
@@ -69,6 +107,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     # Material prints these unescaped (MkDocs' theme templates do not autoescape).
     page.meta["title"] = escape(view.title)
     page.meta["hide"] = ["navigation"]
+    # Material's edit button: to the entry's line in the data, not to a Markdown file.
+    link = _build.edit_link(page.file.src_uri)
+    page.edit_url = link.url if link else None
     if view.description:
         page.meta["description"] = escape(view.meta_description)
     return ""
@@ -80,7 +121,28 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return html
     if page.file.src_uri in _build.views:
         return _build.render(page.file.src_uri)
-    return _build.fill_blocks(html, page.url)
+    filled = _build.fill_blocks(html, page.url)
+    if filled is not html and page.present_anchor_ids is not None:
+        # The blocks come after Markdown: their ids are made known so MkDocs checks links to them.
+        page.present_anchor_ids |= set(_ID.findall(filled))
+    return filled
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return error_page(_problems) if _problems else output
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # The 404 page too: a generated page's address shows the problems, not "not found".
+    return error_page(_problems) if _problems and template_name == "404.html" else output_content
+
+
+def on_serve(server, *, config: MkDocsConfig, builder):
+    # `make serve DATA=…` with a catalogue outside data/ rebuilds when that is saved too.
+    folder = _data_path(config).parent
+    if not any(folder.resolve() == (Path(config.config_file_path).parent / path).resolve() for path in config.watch):
+        server.watch(str(folder))
+    return server
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
-from . import schema
+from . import diff, schema
 from .catalogue import load_catalogue
 from .problems import CatalogueError
 
@@ -50,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     missing = commands.add_parser("untranslated", help="list the Danish texts that have no translation yet")
     missing.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    compare = commands.add_parser("diff", help="what a change does to the catalogue and the site (Markdown)")
+    compare.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    base = compare.add_mutually_exclusive_group()
+    base.add_argument("--base", default="origin/main", help="git ref to compare with (default origin/main)")
+    base.add_argument("--base-data", type=Path, help="another catalogue's clusters.yaml to compare with")
     generate = commands.add_parser("schema", help="write the JSON Schemas in schema/ (or --check them)")
     generate.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
@@ -57,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.data)
     if args.command == "untranslated":
         return untranslated(args.data)
+    if args.command == "diff":
+        try:
+            print(diff.diff(args.data, base_ref=args.base, base_path=args.base_data, display_root=Path.cwd()))
+        except subprocess.CalledProcessError as error:
+            print(f"git kunne ikke finde {args.base!r}: {error.stderr.strip()}", file=sys.stderr)
+            return 2
+        return 0
     if args.check:
         stale = schema.stale_files()
         for name in stale:

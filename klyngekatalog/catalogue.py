@@ -7,13 +7,15 @@ call it, so what the validator accepts is exactly what the site is built from.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import itertools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Annotated, Mapping
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from . import checks, translations
 from .model import (
@@ -31,6 +33,7 @@ from .model import (
     UnnamedHolders,
 )
 from .problems import MAX_REPORTED, CatalogueError, Problem
+from .suggest import as_slug, field_hint
 from .yamlsource import LocatedDocument, load_yaml, shown
 
 
@@ -54,6 +57,10 @@ class Catalogue:
     # Language → its translations file (translations.py); and the Danish texts not translated.
     translations: Mapping[str, Record] = field(default_factory=dict, compare=False, repr=False)
     untranslated: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
+    # Where each record stands: (list, id) → (file as displayed, line), e.g.
+    # ("clusters", "robocluster") → ("data/clusters.yaml", 412); and file name → file as displayed.
+    origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict, repr=False, compare=False)
+    files: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Every collection whose records have ids gets a lookup (model.Ref names collections).
@@ -152,19 +159,25 @@ def _message(error: dict, field_names: list[str]) -> str:
         pattern = context.get("pattern", "")
         if field == "website" or pattern.startswith("^https?"):
             return "webadressen skal starte med http:// eller https://"
+        if field == "accessed":
+            return "skriv den dag, du læste siden, som ÅÅÅÅ-MM-DD"
         if "]{4}" in pattern:
             return "datoen skal skrives ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ"
         if field == "file":
             return f"'{shown(error['input'])}' er ikke et filnavn fra kildemappen (fx 002_780e490c1d2afdda.txt)"
-        return f"'{shown(error['input'])}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg"
+        message = f"'{shown(error['input'])}' er ikke et gyldigt id: brug små bogstaver a-z, tal og bindestreg"
+        slug = as_slug(error["input"]) if isinstance(error["input"], str) else None
+        return message + (f" – som id skrives det '{slug}'" if slug else "")
     if kind == "literal_error":
         return "skal være en af: " + str(context.get("expected", "")).replace(" or ", " eller ")
     if kind in ("greater_than_equal", "less_than_equal"):
         limit = context.get("ge", context.get("le"))
         limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
         return ("skal være mindst " if kind == "greater_than_equal" else "må højst være ") + str(limit)
-    if kind == "extra_forbidden" and field_names:
-        return _MESSAGES[kind].format(field=field) + "; tilladte felter: " + ", ".join(field_names)
+    if kind == "extra_forbidden":
+        # The closest allowed field, not the whole list: adding a field then changes no message.
+        hint = field_hint(str(loc[-1]), field_names) if loc else ""
+        return _MESSAGES[kind].format(field=field) + "; " + (hint or "se de tilladte felter i CONTRIBUTING.md")
     template = _MESSAGES.get(kind)
     if template is None:
         return error["msg"]
@@ -217,10 +230,11 @@ Kept = dict[str, tuple[int, ...]]
 
 
 def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[Record | None, list[Problem], set[str], Kept]:
-    """Validate one file. On failure, keep the records that are valid on their own (so the
-    cross-checks still see them) and return the ids of the others, which are not to be
-    reported a second time as missing when something refers to them, and, per list, where
-    in the file each kept record stands (so later problems point at the right record)."""
+    """Validate one file. On failure, every record that is a mapping is still kept, its
+    broken fields replaced by placeholders the cross-checks skip (checks.unreadable), so the
+    rest of the record is checked against the catalogue in the same run. Returns the ids of
+    records whose own id is broken (not to be reported again as missing where something
+    refers to them) and, per list, where in the file each kept record stands."""
     if not isinstance(document.data, dict):
         return None, [document.problem((), "filen skal indeholde felter på øverste niveau (fx 'clusters:')")], set(), {}
     try:
@@ -240,12 +254,16 @@ def validate_document(document: LocatedDocument, model: type[Record]) -> tuple[R
             continue
         kept, positions = [], []
         for position, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
             try:
                 kept.append(item_model.model_validate(item))
-                positions.append(position)
             except ValidationError:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                record = _partial(item_model, item)
+                kept.append(record)
+                if isinstance(item.get("id"), str) and checks.unreadable(getattr(record, "id", None)):
                     broken_ids.add(item["id"])
+            positions.append(position)
         salvaged[name] = tuple(kept)
         kept_at[name] = tuple(positions)
     return model.model_construct(**salvaged), problems, broken_ids, kept_at
@@ -258,6 +276,8 @@ _RECORD_TYPES: dict[str, type[Record]] = {
     for name, info in model.model_fields.items()
 }
 _COLLECTIONS = tuple(_RECORD_TYPES)
+
+
 def _first_problems(document: LocatedDocument, model: type[Record]) -> list[Problem]:
     """More problems than are reported: the first of them, found record by record, so that
     the cost stops with the cap (converting a million errors took gigabytes)."""
@@ -275,6 +295,46 @@ def _first_problems(document: LocatedDocument, model: type[Record]) -> list[Prob
                 if len(problems) > MAX_REPORTED:
                     return problems
     return problems
+
+
+_placeholder_numbers = itertools.count()
+
+
+@functools.cache
+def _field_adapter(model: type[Record], name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    return TypeAdapter(Annotated[info.annotation, info])
+
+
+def _partial(model: type[Record], data: dict) -> Record:
+    """A record of the fields of `data` that are valid on their own (unvalidated, for the
+    cross-checks only: a catalogue with problems is never built). A list of records keeps
+    every item, each partial in turn, so positions in the file stay right."""
+    values: dict[str, object] = {}
+    for name, info in model.model_fields.items():
+        if name not in data:
+            if info.is_required():
+                values[name] = checks.placeholder(info.annotation, next(_placeholder_numbers))
+            continue
+        raw = data[name]
+        try:
+            values[name] = _field_adapter(model, name).validate_python(raw)
+            continue
+        except ValidationError:
+            pass
+        item_model = _record_type(info.annotation)
+        if item_model is not None and isinstance(raw, list) and raw and all(isinstance(item, dict) for item in raw):
+            values[name] = tuple(_validated_or_partial(item_model, item) for item in raw)
+        else:
+            values[name] = checks.placeholder(info.annotation, next(_placeholder_numbers))
+    return model.model_construct(**values)
+
+
+def _validated_or_partial(model: type[Record], data: dict) -> Record:
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return _partial(model, data)
 
 
 def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = None) -> Catalogue:
@@ -297,14 +357,20 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
         broken_ids |= broken
         if record is not None:
             parsed[name] = record
-    if len(parsed) < len(DATA_FILES):
-        # A file that could not be read at all leaves nothing to cross-check against.
-        raise CatalogueError(problems)
+    # A file that cannot be read stops only itself: the others are cross-checked, except
+    # references into it (checks skip those), which cannot be told right from wrong.
+    unreadable_files = {name for name in DATA_FILES if name not in parsed}
+    for name in unreadable_files:
+        parsed[name] = DATA_FILES[name].model_construct(
+            **{field: () for field, info in DATA_FILES[name].model_fields.items() if info.is_required()}
+        )
 
     catalogue = Catalogue(
-        **{name: getattr(record, name) for record in parsed.values() for name in type(record).model_fields}
+        **{name: getattr(record, name) for record in parsed.values() for name in type(record).model_fields},
+        origins=MappingProxyType(_origins(documents, parsed)),
+        files=MappingProxyType({name: document.file for name, document in documents.items()}),
     )
-    problems += checks.cross_check(catalogue, documents, broken_ids, kept_at)
+    problems += checks.cross_check(catalogue, documents, broken_ids, kept_at, unreadable_files)
     given, untranslated = _load_translations(catalogue, files.folder, documents, display_root, problems)
     if problems:
         raise CatalogueError(problems)
@@ -338,6 +404,17 @@ def _load_translations(
         untranslated.extend(missing)
         given[language] = record
     return given, untranslated
+
+
+def _origins(documents: dict[str, LocatedDocument], parsed: dict[str, Record]) -> dict[tuple[str, str], tuple[str, int]]:
+    """The line each record with an id starts on (the loader kept every position)."""
+    origins = {}
+    for name, document in documents.items():
+        for key in type(parsed[name]).model_fields:
+            for position, record in enumerate(getattr(parsed[name], key)):
+                if isinstance(getattr(record, "id", None), str):
+                    origins.setdefault((key, record.id), (document.file, document.locate((key, position))[0]))
+    return origins
 
 
 def _display(path: Path, root: Path | None) -> str:

@@ -9,13 +9,15 @@ walk over every record (`declared`).
 from __future__ import annotations
 
 import re
+import typing
 import unicodedata
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .fields import cites_all_field, references, sourced_facts
-from .model import _HIDDEN, CONTINUATION_KINDS, DATA_FILES, Record
+from .model import _HIDDEN, CONTINUATION_KINDS, DATA_FILES, Record, Ref
 from .problems import Problem
 from .slugs import MAX_SLUG_LENGTH, RESERVED, RESERVED_TABLE_IDS, slugify
+from .suggest import id_hint
 from .yamlsource import LocatedDocument, shown
 
 if TYPE_CHECKING:
@@ -30,6 +32,10 @@ SELF_RELATION = {
 }
 
 
+# The data file that holds each collection (a reference into an unreadable file is not checked).
+_FILE_OF = {collection: file for file, model in DATA_FILES.items() for collection in model.model_fields}
+
+
 def name_key(name: str) -> str:
     """How two names are compared: case, width, dashes and spacing do not tell names apart."""
     # Invisible characters are refused in names; folded here too, so that one can never make
@@ -39,8 +45,43 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
+class _UnreadableText(str):
+    pass
+
+
+class _UnreadableTuple(tuple):
+    pass
+
+
+class _UnreadableDict(dict):
+    pass
+
+
+def placeholder(annotation: Any, number: int) -> Any:
+    """What stands in for a field that is missing or broken in a record kept for the
+    cross-checks (catalogue._partial): of the field's type, unequal to any other value, and
+    skipped by every check here — its problem is already reported by the model."""
+    while typing.get_origin(annotation) in (typing.Union, typing.Annotated) or type(annotation).__name__ == "UnionType":
+        annotation = next(arg for arg in typing.get_args(annotation) if arg is not type(None))
+    kind = typing.get_origin(annotation) or annotation
+    if kind is str:
+        return _UnreadableText(f"\x00{number}")
+    if kind is tuple:
+        return _UnreadableTuple()
+    if kind is dict:
+        return _UnreadableDict()
+    return None
+
+
+def unreadable(value: Any) -> bool:
+    return value is None or isinstance(value, (_UnreadableText, _UnreadableTuple, _UnreadableDict))
+
+
 class _Checker:
-    def __init__(self, catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str], kept_at: dict):
+    def __init__(
+        self, catalogue: Catalogue, documents: dict[str, LocatedDocument], broken_ids: set[str], kept_at: dict, unreadable_files: set[str]
+    ):
+        self.unreadable_files = unreadable_files
         self.catalogue = catalogue
         self.broken_ids = broken_ids
         self.kept_at = kept_at
@@ -61,15 +102,20 @@ class _Checker:
     def unique_ids(self, file: str, key: str, items: Iterable, what: str) -> None:
         seen: dict[str, int] = {}
         for index, item in enumerate(items):
+            if unreadable(item.id):
+                continue
             if item.id in seen:
                 line = self.documents[file].locate(self.in_file(file, (key, seen[item.id], "id")))[0]
                 self.report(file, (key, index, "id"), f"{what}-id '{item.id}' findes allerede (linje {line})")
             else:
                 seen[item.id] = index
 
-    def reference(self, file: str, path: tuple, value: str, known, what: str) -> None:
-        if value not in known and value not in self.broken_ids:
-            self.report(file, path, f"{what} '{value}' findes ikke")
+    def reference(self, file: str, path: tuple, value: str, ref: Ref) -> None:
+        known = self.catalogue.by_id[ref.collection]
+        if unreadable(value) or value in known or value in self.broken_ids or _FILE_OF[ref.collection] in self.unreadable_files:
+            return
+        hint = id_hint(value, [key for key in known if not unreadable(key)], ref.plural)
+        self.report(file, path, f"{ref.what} '{shown(value)}' findes ikke" + (f"; {hint}" if hint else ""))
 
     def run(self) -> list[Problem]:
         c = self.catalogue
@@ -148,7 +194,7 @@ class _Checker:
         for path, value, ref, _ in references(record, at):
             target = lookups[ref.collection].get(value)
             if target is None:
-                self.reference(file, path, value, lookups[ref.collection], ref.what)
+                self.reference(file, path, value, ref)
             elif cites_all is not None and path[len(at)] != cites_all:
                 if ref.collection == "sources":
                     used.setdefault(value, path)
@@ -157,7 +203,7 @@ class _Checker:
         for fact, sourced_by in sourced_facts(type(record)).items():
             if getattr(record, fact) is not None and getattr(record, sourced_by.field) is None:
                 self.report(file, at + (fact,), f"{sourced_by.what} kræver '{sourced_by.field}' (kilden bag den)")
-        if cites_all is not None:
+        if cites_all is not None and not unreadable(getattr(record, cites_all)):
             listed = set(getattr(record, cites_all))
             for source, path in used.items():
                 if source not in listed:
@@ -172,6 +218,8 @@ class _Checker:
             for path, name in [(at + ("name",), cluster.name)] + [
                 (at + ("aliases", j), alias) for j, alias in enumerate(cluster.aliases)
             ]:
+                if unreadable(name):
+                    continue
                 slug = slugify(name)
                 if len(slug) > MAX_SLUG_LENGTH:
                     self.report(file, path, f"navnet bliver til adressen /klynger/{slug[:40]}…/ på {len(slug)} tegn (højst {MAX_SLUG_LENGTH}); forkort navnet")
@@ -186,7 +234,7 @@ class _Checker:
                     names[key] = (cluster.id, path)
 
             seen_listings: set[tuple[str, str | None]] = set()
-            for j, listing in enumerate(cluster.listings):
+            for j, listing in enumerate(() if unreadable(cluster.listings) else cluster.listings):
                 path = at + ("listings", j)
                 source_list = c.list_by_id.get(listing.list)
                 if source_list is None:
@@ -195,7 +243,7 @@ class _Checker:
                     self.report(file, path + ("list",), f"klyngen står allerede i listen '{listing.list}'")
                 seen_listings.add((listing.list, listing.theme))
                 if listing.theme is not None:
-                    if not source_list.themed:
+                    if not source_list.themed and not unreadable(listing.theme):
                         self.report(file, path + ("theme",), f"listen '{listing.list}' placerer ikke klynger under fagområder")
                 elif source_list.themed:
                     self.report(file, path, f"listen '{listing.list}' placerer klyngen under et fagområde: angiv 'theme'")
@@ -240,6 +288,8 @@ class _Checker:
         file = "figures.yaml"
         for i, table in enumerate(c.tables):
             at = ("tables", i)
+            if unreadable(table.years):
+                continue  # the years are what the rest is checked against
             years = set(table.years)
             if len(years) != len(table.years):
                 self.report(file, at + ("years",), "et år står flere gange i 'years'")
@@ -249,9 +299,11 @@ class _Checker:
             for j, section in enumerate(table.sections):
                 for k, indicator in enumerate(section.indicators):
                     path = at + ("sections", j, "indicators", k)
-                    if indicator.id in seen:
+                    if indicator.id in seen and not unreadable(indicator.id):
                         self.report(file, path + ("id",), f"indikator-id '{indicator.id}' findes allerede i tabellen")
                     seen[indicator.id] = path
+                    if unreadable(indicator.values):
+                        continue
                     for year in sorted(set(indicator.values) - years):
                         self.report(file, path + ("values", year), f"{year} er ikke et af tabellens år")
                     for year in sorted(years - set(indicator.values)):
@@ -302,7 +354,9 @@ def cross_check(
     documents: dict[str, LocatedDocument],
     broken_ids: set[str] = frozenset(),
     kept_at: dict | None = None,
+    unreadable_files: set[str] = frozenset(),
 ) -> list[Problem]:
     """Problems across records; ids in `broken_ids` belong to records already reported as
-    invalid, and `kept_at` says where the records that were kept stand in their files."""
-    return _Checker(catalogue, documents, set(broken_ids), kept_at or {}).run()
+    invalid, `kept_at` says where the records that were kept stand in their files, and
+    references into `unreadable_files` (files that could not be parsed) are not checked."""
+    return _Checker(catalogue, documents, set(broken_ids), kept_at or {}, set(unreadable_files)).run()

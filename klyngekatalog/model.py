@@ -24,6 +24,7 @@ from pydantic import (
     TypeAdapter,
     ValidationError,
     WithJsonSchema,
+    model_validator,
 )
 
 # --- field types -----------------------------------------------------------------------
@@ -51,6 +52,7 @@ class Ref:
 
     collection: str
     what: str
+    plural: str  # for the list of valid ids in a message ("gyldige fagområder: …")
     cites: str | None = None
 
 
@@ -74,12 +76,12 @@ class Translated:
     (data/translations.<language>.yaml). Names as printed in a source are not translated."""
 
 
-SourceId = Annotated[Slug, Ref("sources", "kilden")]
-ListId = Annotated[Slug, Ref("lists", "listen", cites="source")]
-ThemeId = Annotated[Slug, Ref("themes", "fagområdet")]
-LevelId = Annotated[Slug, Ref("levels", "niveauet")]
-ClusterId = Annotated[Slug, Ref("clusters", "klyngen")]
-AreaId = Annotated[Slug, Ref("activity_areas", "aktivitetsområdet")]
+SourceId = Annotated[Slug, Ref("sources", "kilden", "kilder")]
+ListId = Annotated[Slug, Ref("lists", "listen", "lister", cites="source")]
+ThemeId = Annotated[Slug, Ref("themes", "fagområdet", "fagområder")]
+LevelId = Annotated[Slug, Ref("levels", "niveauet", "niveauer")]
+ClusterId = Annotated[Slug, Ref("clusters", "klyngen", "klynger")]
+AreaId = Annotated[Slug, Ref("activity_areas", "aktivitetsområdet", "aktivitetsområder")]
 
 
 # Invisible or direction-changing characters let a text show something other than it holds:
@@ -202,6 +204,22 @@ PartialDate = Annotated[
     WithJsonSchema({"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
     Field(description="Dato: ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM / ÅÅÅÅ når kilden kun giver måned eller år."),
 ]
+def _not_in_the_future(value: str) -> str:
+    # Compared as text of the same length: "2026-12" against today's "2026-12", and so on.
+    today = date.today().isoformat()
+    if value > today[: len(value)]:
+        raise ValueError(f"datoen {value} ligger i fremtiden; skriv den dag, du læste siden")
+    return value
+
+
+ReadDate = Annotated[
+    str,
+    Strict(),
+    StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    AfterValidator(_check_partial_date),
+    AfterValidator(_not_in_the_future),
+    Field(description="Den dag, du læste websiden: ÅÅÅÅ-MM-DD (ikke en dag i fremtiden)."),
+]
 Year = Annotated[int, Strict(), Field(ge=1900, le=2100)]
 Count = Annotated[int, Strict(), Field(ge=0)]
 Figure = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
@@ -245,10 +263,22 @@ class Source(Record):
     kind: Literal["rapport", "nyhed", "artikel", "webside"]
     published: PartialDate | None = None
     publisher: Name | None = None
-    file: Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")] = Field(
-        description="Filnavnet i shared/seeds/."
+    file: Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9]{3}_[0-9a-f]{16}\.txt$")] | None = Field(
+        None, description="Filnavnet i shared/seeds/ (for kilder i kildesamlingen; en webside har i stedet 'url')."
     )
+    url: Url | None = Field(None, description="Websidens adresse, for en kilde, der er en webside (fx klyngens egen side).")
+    accessed: ReadDate | None = Field(None, description="Den dag, du læste websiden (ÅÅÅÅ-MM-DD); påkrævet sammen med 'url'.")
     summary: OwnText | None = Field(None, description="Hvad kilden er og giver kataloget, med egne ord.")
+
+    @model_validator(mode="after")
+    def _file_or_read_web_page(self) -> "Source":
+        if self.file is None and self.url is None:
+            raise ValueError("en kilde skal have 'file' (en fil i kildesamlingen) eller 'url' (en webside)")
+        if self.url is not None and self.accessed is None:
+            raise ValueError("en webside som kilde kræver 'accessed': den dag, du læste siden (ÅÅÅÅ-MM-DD)")
+        if self.accessed is not None and self.url is None:
+            raise ValueError("'accessed' hører til en webside: angiv også 'url'")
+        return self
 
 
 class SourceList(Record):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .problems import Problem
 from .views import PageView
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -79,10 +80,15 @@ class Renderer:
     def __init__(self) -> None:
         self.env = make_environment()
 
-    def render(self, view: PageView) -> str:
+    def render(self, view: PageView, edit=None) -> str:
         template = self.env.get_template(view.template)
-        return template.render(view.context, link=_linker(view.url), page_url=view.url)
+        return template.render(view.context, link=_linker(view.url), page_url=view.url, edit=edit)
 
     def render_block(self, name: str, page_url: str, context: dict) -> str:
         template = self.env.get_template(f"blocks/{name}.html")
         return template.render(context, link=_linker(page_url), page_url=page_url)
+
+
+def error_page(problems: tuple[Problem, ...]) -> str:
+    """The page `make serve` shows while the data has problems (every value escaped)."""
+    return make_environment().get_template("error.html").render(problems=problems)

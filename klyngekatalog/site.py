@@ -49,21 +49,59 @@ def not_plain_files(folder: Path, shown_as: str) -> list[str]:
     return found
 
 
+# The generated pages of one record: folder of the page → the list in the data it comes from.
+_ENTRY_PAGES = {"klynger": "clusters", "temaer": "themes", "cases": "cases"}
+# The generated overview pages → the data file they show.
+_FILE_PAGES = {
+    "klynger/index.md": "clusters.yaml",
+    "temaer/index.md": "themes.yaml",
+    "cases/index.md": "cases.yaml",
+    "certificeringer.md": "certifications.yaml",
+    "tal.md": "figures.yaml",
+}
+
+
+@dataclass(frozen=True)
+class EditLink:
+    """Where a page's data stands, on the repository's web site."""
+
+    url: str
+    file: str
+    line: int | None
+
+
 @dataclass
 class SiteBuild:
     catalogue: Catalogue
     index: Index  # the derived lookups, shared by the views and the exports
     views: dict[str, PageView]  # by source path
     renderer: Renderer = field(default_factory=Renderer)
+    # The repository's address of the files, e.g. "https://github.com/o/r/blob/main/": with
+    # it, each generated page links to the line of its entry ("Ret denne side").
+    source_url: str | None = None
 
     @classmethod
-    def load(cls, clusters_path: Path, display_root: Path | None = None) -> "SiteBuild":
+    def load(cls, clusters_path: Path, display_root: Path | None = None, source_url: str | None = None) -> "SiteBuild":
         catalogue = load_catalogue(clusters_path, display_root=display_root)
         index = Index(catalogue)
-        return cls(catalogue, index, {view.path: view for view in build_views(catalogue, index)})
+        return cls(catalogue, index, {view.path: view for view in build_views(catalogue, index)}, source_url=source_url)
 
     def render(self, path: str) -> str:
-        return self.renderer.render(self.views[path])
+        return self.renderer.render(self.views[path], edit=self.edit_link(path))
+
+    def edit_link(self, path: str) -> EditLink | None:
+        """The link from a generated page to the line of its entry in the data (or to its
+        file, for an overview page); None without a repository or for data outside it."""
+        if not self.source_url:
+            return None
+        folder, _, name = path.partition("/")
+        entry = self.catalogue.origins.get((_ENTRY_PAGES.get(folder, ""), name.removesuffix(".md")))
+        if entry is None and path in _FILE_PAGES:
+            entry = (self.catalogue.files.get(_FILE_PAGES[path], ""), None)
+        if entry is None or not entry[0] or Path(entry[0]).is_absolute() or entry[0].startswith(".."):
+            return None
+        file, line = entry
+        return EditLink(f"{self.source_url}{file}" + (f"#L{line}" if line else ""), file, line)
 
     def fill_blocks(self, html: str, page_url: str) -> str:
         """Replace `<!-- katalog:NAME -->` markers in a hand-written page with the rendered
@@ -125,3 +163,20 @@ class SiteBuild:
         files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(self.index), ensure_ascii=False, separators=(",", ":"))
         files.update({f"schema/{name}": render_schema(schema) for name, schema in schemas().items()})
         return files
+
+
+def empty_macro_variables() -> dict:
+    """The macro variables, all 0: while `make serve` shows the data's problems, the
+    hand-written pages still render (and are then replaced by the problem page)."""
+    return dict.fromkeys(MACRO_NAMES, 0)
+
+
+MACRO_NAMES = (
+    "antal_klynger",
+    "antal_fagomraader",
+    "antal_cases",
+    "antal_kilder",
+    "antal_beskrevne",
+    "antal_med_websted",
+    "antal_certificerede",
+)

