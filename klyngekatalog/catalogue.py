@@ -323,7 +323,10 @@ def _partial(model: type[Record], data: dict) -> Record:
         except ValidationError:
             pass
         item_model = _record_type(info.annotation)
-        if item_model is not None and isinstance(raw, list) and raw and all(isinstance(item, dict) for item in raw):
+        # A list over its limit is refused whole: its items are not checked one by one.
+        limit = next((m.max_length for m in info.metadata if getattr(m, "max_length", None) is not None), None)
+        within = limit is None or len(raw) <= limit if isinstance(raw, list) else False
+        if item_model is not None and within and raw and all(isinstance(item, dict) for item in raw):
             values[name] = tuple(_validated_or_partial(item_model, item) for item in raw)
         else:
             values[name] = checks.placeholder(info.annotation, next(_placeholder_numbers))

@@ -352,7 +352,7 @@ def test_what_is_reported_is_capped_and_the_cap_is_said(base: Workspace) -> None
         "clusters.yaml:2:5: mangler det påkrævede felt 'id'",
         "clusters.yaml:2:5: mangler det påkrævede felt 'name'",
         "clusters.yaml:2:5: mangler det påkrævede felt 'sources'",
-        "clusters.yaml:2:5: ukendt felt 'x' (stavefejl?); tilladte felter: id, name, aliases, description, description_source, website, website_source, listings, certifications, relations, note, sources",
+        "clusters.yaml:2:5: ukendt felt 'x' (stavefejl?); se de tilladte felter i CONTRIBUTING.md",
     ]
     assert result.stderr == "1000 fejl i kataloget\nder er flere fejl: kun de første 1000 er vist; ret dem, og kør igen\n"
 
