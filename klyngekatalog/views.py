@@ -93,6 +93,18 @@ class Index:
                         self.cases_by_theme[theme_id].append(case)
 
     @functools.cached_property
+    def word_heads(self) -> frozenset[str]:
+        """The first five letters of every word of six or more in the catalogue's names and
+        texts: what a compound's tail must start with to be indexed on its own (folded_forms)."""
+        c = self.catalogue
+        texts = [
+            *(t for cl in c.clusters for t in (cl.name, *cl.aliases, cl.description or "")),
+            *(t for th in c.themes for t in (th.name, th.description or "")),
+            *(t for case in c.cases for t in (case.title, case.summary)),
+        ]
+        return frozenset(w[:5] for text in texts for w in re.findall(r"\w{6,}", text.lower()))
+
+    @functools.cached_property
     def rows(self) -> ClusterRows:
         """Every cluster's row by column: the CSV and the catalogue table share it."""
         return ClusterRows.of(self)
@@ -139,6 +151,50 @@ def _cluster_row(index: Index, cluster: Cluster) -> dict[str, Any]:
     }
 
 
+_SHORT = str.maketrans({"æ": "a", "ø": "o", "å": "a", "Æ": "a", "Ø": "o", "Å": "a"})
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _fold_into(forms: dict[str, None], word: str) -> None:
+    if not word.isascii():
+        forms[_ascii(word.translate(_TRANSLITERATION))] = None
+        forms[_ascii(word.translate(_SHORT))] = None
+
+
+def folded_forms(text: str, heads: frozenset[str] = frozenset()) -> str:
+    """Extra words for the search index from `text`: each word with Danish letters or accents
+    spelt the two ways people type it without them ("Fødevarer" → "foedevarer fodevarer"), and,
+    given `heads` (the first five letters of the catalogue's words), the tails of compounds that
+    start like another word of the catalogue ("havvindmøller" → "vindmøller"), because Danish
+    writes compounds as one word and Pagefind matches words from their start."""
+    forms: dict[str, None] = {}
+    for word in re.findall(r"\w+", text.lower()):
+        _fold_into(forms, word)
+        for start in range(3, len(word) - 5) if heads else ():
+            tail = word[start:]
+            if tail[:5] in heads:
+                forms[tail] = None
+                _fold_into(forms, tail)
+    return " ".join(forms)
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """Text for the search index only (hidden on the page): the folded forms of the page's
+    words, and words it answers to without showing them, each with a Pagefind weight."""
+
+    weight: float
+    text: str
+
+
+def _terms(*pairs: tuple[float, str]) -> list[SearchTerms]:
+    return [SearchTerms(weight, text) for weight, text in pairs if text]
+
+
 def cluster_page(index: Index, cluster: Cluster) -> PageView:
     c = index.catalogue
     themes_by_year = [
@@ -168,6 +224,19 @@ def cluster_page(index: Index, cluster: Cluster) -> PageView:
         "description_source": c.source_by_id.get(cluster.description_source or ""),
         "website_source": c.source_by_id.get(cluster.website_source or ""),
     }
+    themes = [c.theme_by_id[t] for t in dict.fromkeys(t for ids in index.themes_by_year(cluster).values() for t in ids)]
+    heads = index.word_heads
+    cases = context["cases"]
+    # What the cluster is (its names, themes, description) outranks what its page only mentions;
+    # its themes' descriptions and its cases let a word of its field find it ("vindmøller").
+    context["search_terms"] = _terms(
+        (10, folded_forms(cluster.name, heads)),
+        (5, folded_forms(" ".join(cluster.aliases), heads)),
+        (3, " ".join([t.id.replace("-", " ") for t in themes] + [folded_forms(t.name) for t in themes])),
+        (2, folded_forms(cluster.description or "", heads)),
+        (1, " ".join(f"{case.summary} {folded_forms(case.summary, heads)}" for case in cases)),
+        (0.5, " ".join(f"{t.description} {folded_forms(t.description)}" for t in themes if t.description)),
+    )
     return PageView(f"klynger/{cluster.id}.md", cluster.name, "cluster.html", context, description=cluster.description)
 
 
@@ -186,6 +255,12 @@ def theme_page(index: Index, theme: Theme) -> PageView:
         "cases": index.cases_by_theme.get(theme.id, []),
         "areas": index.catalogue.area_by_id,
         "sources": index.catalogue.source_by_id,
+        # A theme's page comes first for its name, also as its id ("ikt") or typed without æøå.
+        "search_terms": _terms(
+            (10, f"{theme.id.replace('-', ' ')} {folded_forms(theme.name)}"),
+            (5, folded_forms(" ".join(p.name for p in theme.printed_names))),
+            (2, folded_forms(theme.description or "", index.word_heads)),
+        ),
     }
     return PageView(f"temaer/{theme.id}.md", theme.name, "theme.html", context, description=theme.description)
 
@@ -198,6 +273,7 @@ def case_page(index: Index, case: Case) -> PageView:
         "partner_clusters": [c.cluster_by_id[p] for p in case.partner_clusters],
         "area": c.area_by_id[case.activity_area],
         "source": c.source_by_id[case.source],
+        "search_terms": _terms((5, folded_forms(case.title, index.word_heads)), (1, folded_forms(case.summary, index.word_heads))),
     }
     return PageView(f"cases/{case.id}.md", case.title, "case.html", context, description=case.summary)
 
