@@ -159,10 +159,22 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
-def _fold_into(forms: dict[str, None], word: str) -> None:
-    if not word.isascii():
-        forms[_ascii(word.translate(_TRANSLITERATION))] = None
-        forms[_ascii(word.translate(_SHORT))] = None
+def _folded(word: str) -> tuple[str, ...]:
+    if word.isascii():
+        return ()
+    return (_ascii(word.translate(_TRANSLITERATION)), _ascii(word.translate(_SHORT)))
+
+
+# Cached by word: the catalogue repeats its words, and a theme's description is folded for
+# every cluster page of the theme (a frozenset caches its own hash, so `heads` is cheap as a key).
+@functools.lru_cache(maxsize=1 << 16)
+def _word_forms(word: str, heads: frozenset[str]) -> tuple[str, ...]:
+    forms = list(_folded(word))
+    for start in range(3, len(word) - 5) if heads else ():
+        tail = word[start:]
+        if tail[:5] in heads:
+            forms += (tail, *_folded(tail))
+    return tuple(forms)
 
 
 def folded_forms(text: str, heads: frozenset[str] = frozenset()) -> str:
@@ -173,12 +185,7 @@ def folded_forms(text: str, heads: frozenset[str] = frozenset()) -> str:
     writes compounds as one word and Pagefind matches words from their start."""
     forms: dict[str, None] = {}
     for word in re.findall(r"\w+", text.lower()):
-        _fold_into(forms, word)
-        for start in range(3, len(word) - 5) if heads else ():
-            tail = word[start:]
-            if tail[:5] in heads:
-                forms[tail] = None
-                _fold_into(forms, tail)
+        forms.update(dict.fromkeys(_word_forms(word, heads)))
     return " ".join(forms)
 
 
