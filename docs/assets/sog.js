@@ -72,9 +72,14 @@
   // The excerpt: the page's own words around the first hit, with the hits marked. Built here
   // from the page's text (up to the hidden index words, which start at "kkfold"), so it shows
   // only what the page shows, and marks "Fødevarer" for a search for "fodevarer".
-  function excerpt(content, words) {
+  function excerpt(content, words, title) {
     var end = content.indexOf("kkfold");
-    var text = (end === -1 ? content : content.slice(0, end)).trim().split(/\s+/);
+    var body = (end === -1 ? content : content.slice(0, end)).trim();
+    // The text starts with the page's heading, which the result already shows as its title.
+    if (title && body.indexOf(title) === 0 && body.length > title.length + 2) {
+      body = body.slice(title.length).replace(/^[.\s]+/, "");
+    }
+    var text = body.split(/\s+/);
     function hit(word) {
       var folded = fold(word).replace(/[^a-z0-9]/g, "");
       return folded && words.some(function (w) {
@@ -137,7 +142,7 @@
           heading.appendChild(document.createTextNode(" "));
           heading.appendChild(link);
           item.appendChild(heading);
-          item.appendChild(excerpt(data.content || "", search.marks));
+          item.appendChild(excerpt(data.content || "", search.marks, data.meta && data.meta.title));
           list.appendChild(item);
         });
       });
