@@ -152,7 +152,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for name, content in _build.data_files().items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:

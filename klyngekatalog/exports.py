@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timezone
+
+import xlsxwriter
 
 from .catalogue import Catalogue
 from .model import DATA_FILES
@@ -27,14 +30,11 @@ def json_exports(catalogue: Catalogue) -> dict[str, str]:
     }
 
 
-def csv_columns(catalogue: Catalogue) -> list[str]:
-    """One theme column per year in which a list places clusters under themes."""
-    years = sorted({source_list.year for source_list in catalogue.lists if source_list.themed})
-    return [
-        "id", "navn", "andre_navne", "beskrivelse", "beskrivelse_kilde", "websted", "websted_kilde",
-        *(f"fagomraader_{year}" for year in years),
-        "innovationsnetvaerk", "certificeringer", "omfatter", "viderefoert", "lister", "note", "kilder",
-    ]
+def csv_columns(catalogue: Catalogue, index: Index | None = None) -> list[str]:
+    """The CSV's header: the keys of the columns marked `csv` in klyngekatalog/columns.py
+    (one theme column per year in which a list places clusters under themes)."""
+    index = index or Index(catalogue)
+    return [column.key for column in index.rows.csv_columns]
 
 
 def _cell(value: str) -> str:
@@ -42,38 +42,90 @@ def _cell(value: str) -> str:
 
 
 def clusters_csv(catalogue: Catalogue, index: Index | None = None) -> str:
-    """One row per cluster; lists inside a cell are separated by ' | '."""
+    """One row per cluster, in catalogue order; lists inside a cell are separated by ' | '.
+    Comma-separated UTF-8 without a BOM: the form data tools and portals read (described by
+    datapackage.json). Spreadsheet users get klynger.xlsx."""
     index = index or Index(catalogue)
+    columns = index.rows.csv_columns
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    columns = csv_columns(catalogue)
-    years = [int(column.removeprefix("fagomraader_")) for column in columns if column.startswith("fagomraader_")]
-    writer.writerow(columns)
-    for cluster in catalogue.clusters:
-        by_year = index.themes_by_year(cluster)
-        row = [
-            cluster.id,
-            cluster.name,
-            " | ".join(cluster.aliases),
-            cluster.description or "",
-            cluster.description_source or "",
-            cluster.website or "",
-            cluster.website_source or "",
-            *(" | ".join(by_year.get(year, [])) for year in years),
-            " | ".join(p.id for p in index.programmes(cluster)),
-            " | ".join(f"{c.level} ({c.as_of}, {c.source})" for c in cluster.certifications),
-            " | ".join(r.cluster for r in cluster.relations if r.kind == "omfatter"),
-            # Continuations, stated or probable, by kind: "formodet-videreført-som: dansk-lyd".
-            " | ".join(f"{r.kind}: {r.cluster}" for r in cluster.relations if r.kind != "omfatter"),
-            " | ".join(f"{l.list}: {l.printed_name}" + (f" [{l.theme}]" if l.theme else "") for l in cluster.listings),
-            cluster.note or "",
-            " | ".join(cluster.sources),
-        ]
-        writer.writerow([_cell(value) for value in row])
+    writer = csv.DictWriter(out, fieldnames=[column.key for column in columns], lineterminator="\n")
+    writer.writeheader()
+    for row in index.rows.rows:
+        writer.writerow({column.key: _cell(column.text(row[column.key])) for column in columns})
     return out.getvalue()
 
 
-def all_exports(catalogue: Catalogue, index: Index | None = None) -> dict[str, str]:
-    files = json_exports(catalogue)
+# Fixed, so the same catalogue gives the same file byte for byte (XlsxWriter stores the
+# creation time, and zip entries carry it too).
+_XLSX_CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def clusters_xlsx(catalogue: Catalogue, index: Index | None = None) -> bytes:
+    """The CSV's columns and rows as an Excel workbook with Danish headers: Danish Excel opens
+    it with its columns and æøå intact (it reads a CSV in the local encoding, split on `;`).
+    Every cell is written as text, so nothing in the data becomes a formula or a number."""
+    index = index or Index(catalogue)
+    columns = index.rows.csv_columns
+    out = io.BytesIO()
+    workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+    workbook.set_properties({"title": "Klyngekataloget: klynger", "created": _XLSX_CREATED})
+    sheet = workbook.add_worksheet("Klynger")
+    bold = workbook.add_format({"bold": True})
+    for col, column in enumerate(columns):
+        sheet.write_string(0, col, column.header, bold)
+        sheet.set_column(col, col, 40 if column.key in ("navn", "beskrivelse", "note", "lister") else 18)
+    for r, row in enumerate(index.rows.rows, start=1):
+        for col, column in enumerate(columns):
+            sheet.write_string(r, col, column.text(row[column.key]))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(index.rows.rows), len(columns) - 1)
+    workbook.close()
+    return out.getvalue()
+
+
+def datapackage(catalogue: Catalogue, index: Index | None = None) -> str:
+    """A Frictionless (Tabular) Data Package describing clusters.csv with a Table Schema, so a
+    data portal can list the data and a tool can read it with the right types."""
+    index = index or Index(catalogue)
+    fields = []
+    for column in index.rows.csv_columns:
+        field: dict = {"name": column.key, "title": column.header, "type": "string"}
+        if column.key == "id":
+            field["constraints"] = {"required": True, "unique": True}
+        elif column.key == "navn":
+            field["constraints"] = {"required": True}
+        if column.kind == "url":
+            field["format"] = "uri"
+        if column.kind in ("ids", "names") or column.key in ("certificeringer", "omfatter", "lister", "kilder"):
+            field["description"] = "Flere værdier adskilles med ' | '."
+        fields.append(field)
+    package = {
+        "profile": "tabular-data-package",
+        "name": "klyngekataloget",
+        "title": "Klyngekataloget",
+        "description": "Åbent katalog over danske klynger og innovationsnetværk – med kilder til hvert faktum.",
+        "sources": [{"title": source.title} for source in catalogue.sources],
+        "resources": [
+            {
+                "profile": "tabular-data-resource",
+                "name": "klynger",
+                "title": "Klynger og innovationsnetværk",
+                "path": "clusters.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"delimiter": ",", "lineTerminator": "\n", "doubleQuote": True, "header": True},
+                "schema": {"fields": fields, "primaryKey": "id", "missingValues": [""]},
+            }
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
+
+
+def all_exports(catalogue: Catalogue, index: Index | None = None) -> dict[str, str | bytes]:
+    index = index or Index(catalogue)
+    files: dict[str, str | bytes] = dict(json_exports(catalogue))
     files["clusters.csv"] = clusters_csv(catalogue, index)
+    files["klynger.xlsx"] = clusters_xlsx(catalogue, index)
+    files["datapackage.json"] = datapackage(catalogue, index)
     return files

@@ -157,8 +157,9 @@ class SiteBuild:
             "antal_certificerede": sum(1 for cluster in c.clusters if cluster.certifications),
         }
 
-    def data_files(self) -> dict[str, str]:
-        """Files under /data/ of the site: exports and the JSON Schemas."""
+    def data_files(self) -> dict[str, str | bytes]:
+        """Files under /data/ of the site: exports and the JSON Schemas (text, or bytes for the
+        spreadsheet)."""
         files = all_exports(self.catalogue, self.index)
         files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(self.index), ensure_ascii=False, separators=(",", ":"))
         files.update({f"schema/{name}": render_schema(schema) for name, schema in schemas().items()})

@@ -8,7 +8,7 @@ import unicodedata
 
 # Danish letters spelt out, and German ones the same way (Müller → mueller, as ø → oe), before
 # other accents are dropped.
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"})
+TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ü": "ue", "ö": "oe", "ä": "ae"})
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 # The longest slug a name may become (a name's own limit): a slug can be longer than its name
@@ -29,6 +29,6 @@ RESERVED_TABLE_IDS = frozenset({"noegletal", "kataloget-i-tal", "pr-fagomraade",
 def slugify(name: str) -> str:
     """A URL slug the way the catalogue's ids are made: æ→ae, ø→oe, å→aa, ü→ue, ö→oe, ä→ae,
     other accents dropped, everything but a-z and 0-9 a hyphen."""
-    text = unicodedata.normalize("NFKD", name.casefold().translate(_TRANSLITERATION))
+    text = unicodedata.normalize("NFKD", name.casefold().translate(TRANSLITERATION))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NOT_SLUG.sub("-", text).strip("-")

@@ -7,13 +7,17 @@ the site (e.g. "klynger/robocluster.md" → /klynger/robocluster/).
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from .catalogue import Catalogue
+from .columns import ClusterRows
 from .model import CONTINUATION_KINDS, Case, Cluster, Level, Relation, Source, SourceList, Theme, UnnamedHolders
-from .slugs import RESERVED, slugify
+from .slugs import TRANSLITERATION, RESERVED, slugify
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,23 @@ class Index:
             )
         return [sorted(generations[g], key=lambda m: sort_key(m["cluster"].name)) for g in sorted(generations)]
 
+    @functools.cached_property
+    def word_heads(self) -> frozenset[str]:
+        """The first five letters of every word of six or more in the catalogue's names and
+        texts: what a compound's tail must start with to be indexed on its own (folded_forms)."""
+        c = self.catalogue
+        texts = [
+            *(t for cl in c.clusters for t in (cl.name, *cl.aliases, cl.description or "")),
+            *(t for th in c.themes for t in (th.name, th.description or "")),
+            *(t for case in c.cases for t in (case.title, case.summary)),
+        ]
+        return frozenset(w[:5] for text in texts for w in re.findall(r"\w{6,}", text.lower()))
+
+    @functools.cached_property
+    def rows(self) -> ClusterRows:
+        """Every cluster's row by column: the CSV and the catalogue table share it."""
+        return ClusterRows.of(self)
+
     def themes_by_year(self, cluster: Cluster) -> dict[int, list[str]]:
         return self._themes_by_year[cluster.id]
 
@@ -187,6 +208,55 @@ def _continuation(c: Catalogue, other: Cluster, relation: Relation) -> dict[str,
         "source": c.source_by_id.get(relation.source or ""),
         "evidence": relation.evidence,
     }
+_SHORT = str.maketrans({"æ": "a", "ø": "o", "å": "a", "Æ": "a", "Ø": "o", "Å": "a"})
+
+
+def _ascii(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def _folded(word: str) -> tuple[str, ...]:
+    if word.isascii():
+        return ()
+    return (_ascii(word.translate(TRANSLITERATION)), _ascii(word.translate(_SHORT)))
+
+
+# Cached by word: the catalogue repeats its words, and a theme's description is folded for
+# every cluster page of the theme (a frozenset caches its own hash, so `heads` is cheap as a key).
+@functools.lru_cache(maxsize=1 << 16)
+def _word_forms(word: str, heads: frozenset[str]) -> tuple[str, ...]:
+    forms = list(_folded(word))
+    for start in range(3, len(word) - 5) if heads else ():
+        tail = word[start:]
+        if tail[:5] in heads:
+            forms += (tail, *_folded(tail))
+    return tuple(forms)
+
+
+def folded_forms(text: str, heads: frozenset[str] = frozenset()) -> str:
+    """Extra words for the search index from `text`: each word with Danish letters or accents
+    spelt the two ways people type it without them ("Fødevarer" → "foedevarer fodevarer"), and,
+    given `heads` (the first five letters of the catalogue's words), the tails of compounds that
+    start like another word of the catalogue ("havvindmøller" → "vindmøller"), because Danish
+    writes compounds as one word and Pagefind matches words from their start."""
+    forms: dict[str, None] = {}
+    for word in re.findall(r"\w+", text.lower()):
+        forms.update(dict.fromkeys(_word_forms(word, heads)))
+    return " ".join(forms)
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """Text for the search index only (hidden on the page): the folded forms of the page's
+    words, and words it answers to without showing them, each with a Pagefind weight."""
+
+    weight: float
+    text: str
+
+
+def _terms(*pairs: tuple[float, str]) -> list[SearchTerms]:
+    return [SearchTerms(weight, text) for weight, text in pairs if text]
 
 
 def cluster_page(index: Index, cluster: Cluster) -> PageView:
@@ -222,6 +292,19 @@ def cluster_page(index: Index, cluster: Cluster) -> PageView:
         "description_source": c.source_by_id.get(cluster.description_source or ""),
         "website_source": c.source_by_id.get(cluster.website_source or ""),
     }
+    themes = [c.theme_by_id[t] for t in dict.fromkeys(t for ids in index.themes_by_year(cluster).values() for t in ids)]
+    heads = index.word_heads
+    cases = context["cases"]
+    # What the cluster is (its names, themes, description) outranks what its page only mentions;
+    # its themes' descriptions and its cases let a word of its field find it ("vindmøller").
+    context["search_terms"] = _terms(
+        (10, folded_forms(cluster.name, heads)),
+        (5, folded_forms(" ".join(cluster.aliases), heads)),
+        (3, " ".join([t.id.replace("-", " ") for t in themes] + [folded_forms(t.name) for t in themes])),
+        (2, folded_forms(cluster.description or "", heads)),
+        (1, " ".join(f"{case.summary} {folded_forms(case.summary, heads)}" for case in cases)),
+        (0.5, " ".join(f"{t.description} {folded_forms(t.description)}" for t in themes if t.description)),
+    )
     return PageView(f"klynger/{cluster.id}.md", cluster.name, "cluster.html", context, description=cluster.description)
 
 
@@ -240,6 +323,12 @@ def theme_page(index: Index, theme: Theme) -> PageView:
         "cases": index.cases_by_theme.get(theme.id, []),
         "areas": index.catalogue.area_by_id,
         "sources": index.catalogue.source_by_id,
+        # A theme's page comes first for its name, also as its id ("ikt") or typed without æøå.
+        "search_terms": _terms(
+            (10, f"{theme.id.replace('-', ' ')} {folded_forms(theme.name)}"),
+            (5, folded_forms(" ".join(p.name for p in theme.printed_names))),
+            (2, folded_forms(theme.description or "", index.word_heads)),
+        ),
     }
     return PageView(f"temaer/{theme.id}.md", theme.name, "theme.html", context, description=theme.description)
 
@@ -252,6 +341,7 @@ def case_page(index: Index, case: Case) -> PageView:
         "partner_clusters": [c.cluster_by_id[p] for p in case.partner_clusters],
         "area": c.area_by_id[case.activity_area],
         "source": c.source_by_id[case.source],
+        "search_terms": _terms((5, folded_forms(case.title, index.word_heads)), (1, folded_forms(case.summary, index.word_heads))),
     }
     return PageView(f"cases/{case.id}.md", case.title, "case.html", context, description=case.summary)
 
@@ -263,7 +353,23 @@ TABLE_ROWS_FILE = "klynger-tabel.json"
 
 
 def _table_rows(index: Index) -> list[dict[str, Any]]:
-    return sorted((_cluster_row(index, cl) for cl in index.catalogue.clusters), key=lambda r: sort_key(r["name"]))
+    """The table's rows in name order: each row's values by column key and its sort keys."""
+    table = index.rows
+    order = sorted(range(len(table.rows)), key=lambda i: sort_key(table.rows[i]["navn"]))
+    return [{"values": table.rows[i], "sort": table.sort_keys[i]} for i in order]
+
+
+def _filter_options(index: Index) -> dict[str, Any]:
+    c = index.catalogue
+    years = sorted({source_list.year for source_list in c.lists}, reverse=True)
+    levels = sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0, l.id))
+    return {
+        "themes": sorted(c.themes, key=lambda t: sort_key(t.name)),
+        "years": years,
+        "levels": [level for level in levels if level.id in index.holders],
+        "programmes": [l for l in c.lists if l.programme],
+        "lists": sorted(c.lists, key=lambda l: (-l.year, l.title)),
+    }
 
 
 def catalogue_table_page(index: Index) -> PageView:
@@ -273,30 +379,26 @@ def catalogue_table_page(index: Index) -> PageView:
         "rows": _table_rows(index) if inline else [],
         "total": len(c.clusters),
         "rows_src": None if inline else f"data/{TABLE_ROWS_FILE}",
-        "themes": sorted(c.themes, key=lambda t: sort_key(t.name)),
+        "cells": index.rows.cells,
+        "data_columns": index.rows.data_columns,
+        "filters": _filter_options(index),
     }
     return PageView("klynger/index.md", "Alle klynger", "clusters.html", context, in_nav=True)
 
 
 def table_rows_data(index: Index) -> dict[str, Any]:
-    """The catalogue table as compact data for the browser (see TABLE_INLINE_LIMIT)."""
-    return {
-        "columns": ["id", "navn", "andre_navne", "fagomraader", "certificering", "niveau", "innovationsnetvaerk", "websted"],
-        "themes": {t.id: t.name for t in index.catalogue.themes},
-        "rows": [
-            [
-                row["id"],
-                row["name"],
-                " | ".join(row["aliases"]),
-                [t.id for t in row["themes"]],
-                row["level"].name if row["level"] else "",
-                (row["level"].rank or 9) if row["level"] else 99,
-                ", ".join(str(p.period or p.year) for p in row["programmes"]),
-                row["website"] or "",
-            ]
-            for row in _table_rows(index)
-        ],
-    }
+    """The catalogue table as data for the browser (see TABLE_INLINE_LIMIT): one object per
+    row, keyed by column; a sort key only where a column has its own."""
+    keys = [col.key for col in index.rows.table_columns]
+    rows = []
+    for row in _table_rows(index):
+        values = row["values"]
+        # Empty values are left out: at 5,000 clusters they would be a third of the file.
+        data = {key: values[key] for key in keys if values[key]}
+        if row["sort"]:
+            data["_sort"] = row["sort"]
+        rows.append(data)
+    return {"rows": rows}
 
 
 def themes_index_page(index: Index) -> PageView:

@@ -37,7 +37,7 @@ PAYLOAD = (
     "[klik](javascript:alert(1)) <img src=x onerror=alert(1)>"
 )
 PAYLOAD_NAME = "Test <b>fed</b> {{ 7*7 }}"
-# An alias lands in an attribute (data-aliases on /klynger/): a quote must not end it.
+# An alias lands in an attribute (data-andre_navne on /klynger/): a quote must not end it.
 PAYLOAD_ALIAS = 'Alias" onmouseover="alert(2)'
 
 

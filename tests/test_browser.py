@@ -1,6 +1,7 @@
 """The built site in a real browser (Debian's Chromium through Playwright), at desktop and
-phone width: the table's sorting and filtering, the Pagefind search, and the pages a visitor
-reads. Every page a test lands on must also pass `Visit.check()` (tests/browser_support.py):
+phone width: the table's sorting and filtering (its filters in the address, its cards on a
+phone), the Pagefind search with a set of realistic queries, and the pages a visitor reads.
+Every page a test lands on must also pass `Visit.check()` (tests/browser_support.py):
 no console error, no request off the site, no serious or critical axe-core violation, no
 sideways scrolling at 375 px. Screenshots go to /tmp/kk-shots/.
 """
@@ -8,7 +9,9 @@ sideways scrolling at 375 px. Screenshots go to /tmp/kk-shots/.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import quote
 
 import pytest
 
@@ -61,7 +64,7 @@ def title(visit: Visit) -> str:
 
 def table_state(visit: Visit) -> dict:
     """The /klynger/ table as shown: visible rows in order, and the count text."""
-    return visit.page.evaluate(
+    state = visit.page.evaluate(
         """() => {
           const table = document.querySelector('[data-kk-table]');
           const rows = [...table.tBodies[0].rows];
@@ -69,12 +72,15 @@ def table_state(visit: Visit) -> dict:
           const id = (row) => (row.cells[0].querySelector('a').getAttribute('href').match(/klynger\\/([^/]+)\\/?$/) || [])[1];
           return {
             total: rows.length,
-            rows: visible.map((row) => ({id: id(row), name: row.cells[0].textContent.trim(),
-                                         themes: (row.dataset.themes || '').split(' ').filter(Boolean)})),
+            rows: visible.map((row) => ({id: id(row), name: row.cells[0].textContent.trim()})),
             count: document.querySelector('[data-kk-count]').textContent.trim(),
           };
         }"""
     )
+    # The themes /klynger/ files each row under (its latest placement), from the catalogue.
+    for row in state["rows"]:
+        row["themes"] = latest_themes()[row["id"]]
+    return state
 
 
 def open_table(visit: Visit) -> dict:
@@ -86,7 +92,7 @@ def open_table(visit: Visit) -> dict:
 
 def sort_by_name(visit: Visit, direction: str) -> dict:
     """Click the Navn header until the table is sorted `direction` ("ascending"/"descending")."""
-    header = visit.page.locator("[data-kk-table] th", has=visit.page.locator("button[data-kk-sort='0']"))
+    header = visit.page.locator("[data-kk-table] th", has=visit.page.locator("button[data-kk-sort='navn']"))
     for _ in range(3):
         if header.get_attribute("aria-sort") == direction:
             return table_state(visit)
@@ -344,3 +350,340 @@ def test_instant_navigation_sets_up_table_and_search(open_visit):
     ids = result_ids(search_results(visit))
     assert ids and ids[0] == "vifu", ids
     visit.check("sog-via-faneblad")
+
+
+# --- the table's filters, in the address ----------------------------------------------------
+
+# /klynger/ as a large catalogue serves it (above TABLE_INLINE_LIMIT in klyngekatalog/views.py):
+# an empty body and the rows from /data/klynger-tabel.json, which every build writes. The real
+# page is rewritten on its way to the browser, so both forms are tested on the same catalogue.
+ROW_FORMS = pytest.mark.parametrize("rows", ["html", "json"])
+
+
+def serve_rows_as_json(visit: Visit) -> None:
+    def rewrite(route):
+        response = route.fetch()
+        html = re.sub(r"(<tbody>).*?(</tbody>)", r"\1\2", response.text(), flags=re.S)
+        html = html.replace("<table data-kk-table", '<table data-kk-table data-kk-rows-src="../data/klynger-tabel.json"', 1)
+        route.fulfill(response=response, body=html)
+
+    visit.page.route(re.compile(r".*/klynger/(\?.*)?$"), rewrite)
+
+
+def wait_ready(visit: Visit) -> None:
+    """After a load or a step back: the rows are in and the filters of the address applied.
+    A step back may be a fresh load, or Material's instant navigation fetching the page again
+    and swapping the table for a new one: first let the network settle, then wait for it."""
+    visit.page.wait_for_load_state("load")
+    visit.settle()
+    visit.page.wait_for_selector("[data-kk-table][data-kk-ready]", state="attached")
+
+
+def shows(visit: Visit, **wanted: str) -> set[str]:
+    """The ids the table shows once it shows as many rows as `wanted` should give (a step back
+    may swap in a fresh table a moment later; Material's instant navigation fetches it again)."""
+    expected = expected_ids(**wanted)
+    total = len(catalogue().clusters)
+    try:
+        visit.page.wait_for_function(
+            """(count) => {
+              const table = document.querySelector('[data-kk-table]');
+              const counter = document.querySelector('[data-kk-count]');
+              return table && table.dataset.kkReady && counter && counter.textContent.trim() === count;
+            }""",
+            arg=f"{len(expected)} af {total} klynger",
+            timeout=30_000,  # the swapped-in table fetches its rows again (json) on a busy machine
+        )
+    except Exception:
+        pass  # the assertion below says what was shown instead
+    return {row["id"] for row in table_state(visit)["rows"]}
+
+
+def open_filtered(visit: Visit, query: str = "", rows: str = "html") -> dict:
+    if rows == "json":
+        serve_rows_as_json(visit)
+    visit.goto("klynger/" + query)
+    visit.page.wait_for_selector("[data-kk-table][data-kk-ready]", state="attached")
+    if rows == "json":
+        assert visit.page.locator("[data-kk-table]").get_attribute("data-kk-rows-src"), "the page was not rewritten"
+    return table_state(visit)
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    text = text.lower().replace("æ", "a").replace("ø", "o").replace("å", "a")
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return text.replace("ae", "a").replace("oe", "o").replace("aa", "a")
+
+
+def expected_ids(**f: str) -> set[str]:
+    """What the filters must show, worked out from the catalogue (independently of tabel.js)."""
+    from klyngekatalog.views import Index
+
+    c = catalogue()
+    index = Index(c)
+    shown = set()
+    for cl in c.clusters:
+        by_year = {str(y): ids for y, ids in index.themes_by_year(cl).items()}
+        levels = {x.level for x in cl.certifications}
+        programmes = {p.id for p in index.programmes(cl)}
+        lists = {l.list for l in cl.listings}
+        years = {str(c.list_by_id[l].year) for l in lists}
+        checks = [
+            not f.get("q") or _fold(f["q"]) in _fold(" ".join((cl.name, *cl.aliases))),
+            not f.get("tema") or f["tema"] in (by_year.get(f["aar"], []) if f.get("aar") else index.latest_themes(cl)),
+            f.get("tema") or not f.get("aar") or f["aar"] in years,
+            not f.get("certificering") or {"ja": bool(levels), "nej": not levels}.get(f["certificering"], f["certificering"] in levels),
+            not f.get("program") or {"ja": bool(programmes), "nej": not programmes}.get(f["program"], f["program"] in programmes),
+            not f.get("liste") or f["liste"] in lists,
+            not f.get("beskrivelse") or (f["beskrivelse"] == "ja") == bool(cl.description),
+            not f.get("websted") or (f["websted"] == "ja") == bool(cl.website),
+        ]
+        if all(checks):
+            shown.add(cl.id)
+    return shown
+
+
+def controls(visit: Visit) -> dict:
+    return visit.page.evaluate(
+        """() => Object.fromEntries([...document.querySelector('[data-kk-filters]').elements]
+              .filter((e) => e.name).map((e) => [e.name, e.value]))"""
+    )
+
+
+# Links other pages may send (issue 12's figures link to ?tema=<id>&aar=<year>).
+SHARED_LINKS = [
+    {"tema": "foedevarer"},
+    {"tema": "energi", "aar": "2013"},
+    {"tema": "ikt", "aar": "2016"},
+    {"aar": "2016"},
+    {"certificering": "guld"},
+    {"certificering": "ja", "websted": "nej"},
+    {"program": "ja", "beskrivelse": "nej"},
+    {"program": "innovationsnetvaerk-2014-2018", "tema": "energi"},
+    {"liste": "klynger-2013", "beskrivelse": "ja", "websted": "ja"},
+    {"q": "fodevare"},
+    {"q": "foedevare", "program": "ja"},
+    {"q": "Offshore Center", "certificering": "guld"},
+]
+
+
+@ROW_FORMS
+def test_shared_links_restore_the_filters(open_visit, rows):
+    from urllib.parse import urlencode
+
+    visit = open_visit("desktop")
+    for n, wanted in enumerate(SHARED_LINKS):
+        state = open_filtered(visit, "?" + urlencode(wanted), rows)
+        ids = {row["id"] for row in state["rows"]}
+        assert ids == expected_ids(**wanted), wanted
+        assert state["count"] == f"{len(ids)} af {state['total']} klynger", wanted
+        assert {k: v for k, v in controls(visit).items() if v} == wanted
+        if n == 0:
+            visit.check(f"klynger-link-{rows}")
+    # Not every link finds nothing or everything: the filters narrow.
+    assert all(0 < len(expected_ids(**w)) < len(catalogue().clusters) for w in SHARED_LINKS)
+
+
+@ROW_FORMS
+def test_filters_apply_go_into_the_address_reload_and_go_back(open_visit, rows):
+    visit = open_visit("desktop")
+    page = visit.page
+    open_filtered(visit, "", rows)
+    page.select_option("select[name=tema]", "energi")
+    assert page.url.endswith("/klynger/?tema=energi")
+    page.select_option("select[name=aar]", "2013")
+    page.locator("[data-kk-more] summary").click()
+    page.select_option("select[name=certificering]", "ja")
+    page.select_option("select[name=websted]", "ja")
+    wanted = {"tema": "energi", "aar": "2013", "certificering": "ja", "websted": "ja"}
+    assert page.url.endswith("/klynger/?tema=energi&aar=2013&certificering=ja&websted=ja"), page.url
+    state = table_state(visit)
+    assert {r["id"] for r in state["rows"]} == expected_ids(**wanted)
+    assert state["rows"], "the combination shows no cluster: the test checks little"
+
+    # A reload (or the link sent to someone) shows the same.
+    page.reload()
+    wait_ready(visit)
+    assert {r["id"] for r in table_state(visit)["rows"]} == expected_ids(**wanted)
+    assert {k: v for k, v in controls(visit).items() if v} == wanted
+    assert page.locator("[data-kk-more]").get_attribute("open") is not None
+
+    # Back, one choice at a time.
+    page.go_back()
+    page.wait_for_url("**/klynger/?tema=energi&aar=2013&certificering=ja")
+    wait_ready(visit)
+    assert shows(visit, tema="energi", aar="2013", certificering="ja") == expected_ids(tema="energi", aar="2013", certificering="ja")
+    assert controls(visit)["websted"] == ""
+    page.go_back()
+    page.wait_for_url("**/klynger/?tema=energi&aar=2013")
+    page.go_back()
+    page.wait_for_url("**/klynger/?tema=energi")
+    wait_ready(visit)
+    assert shows(visit, tema="energi") == expected_ids(tema="energi")
+
+    # Typing narrows at once and keeps the text in the address; "Nulstil filtre" clears all.
+    page.fill("[data-kk-filter-text]", "offshore")
+    address = page.evaluate("location.href")
+    assert address.endswith("/klynger/?q=offshore&tema=energi"), address
+    assert {r["id"] for r in table_state(visit)["rows"]} == expected_ids(q="offshore", tema="energi")
+    page.locator("[data-kk-reset]").click()
+    assert page.evaluate("location.href").endswith("/klynger/")
+    state = table_state(visit)
+    assert len(state["rows"]) == state["total"] == len(catalogue().clusters)
+    assert page.locator("[data-kk-reset]").is_hidden()
+    visit.check(f"klynger-filtre-{rows}")
+
+
+@ROW_FORMS
+def test_table_on_a_phone_is_one_card_per_row(open_visit, rows):
+    """At 375 px every field of a row is shown, with its header as the label, inside the
+    screen: nothing is clipped or hidden behind a sideways scroll."""
+    visit = open_visit("phone")
+    open_filtered(visit, "?tema=energi", rows)
+    cards = visit.page.evaluate(
+        """() => [...document.querySelectorAll('[data-kk-table] tbody tr:not([hidden])')].map((tr) => ({
+              right: tr.getBoundingClientRect().right,
+              cells: [...tr.cells].map((td) => ({
+                key: td.dataset.key,
+                shown: td.offsetParent !== null && td.getBoundingClientRect().width > 0,
+                right: td.getBoundingClientRect().right,
+                label: getComputedStyle(td, '::before').content,
+                text: td.textContent.trim(),
+              })),
+            }))"""
+    )
+    headers = visit.page.eval_on_selector_all("[data-kk-table] thead th", "ths => ths.map((th) => [th.dataset.key, th.dataset.label])")
+    assert len(cards) == len(expected_ids(tema="energi")) > 0
+    for card in cards:
+        assert card["right"] <= 375, card
+        assert [cell["key"] for cell in card["cells"]] == [key for key, _ in headers]
+        for cell, (_, label) in zip(card["cells"], headers):
+            assert cell["shown"] and cell["right"] <= 375, cell
+            if cell["key"] != "navn":  # the name is the card's heading
+                assert cell["label"] == f'"{label}"', cell
+    # Sorting still works from the header row above the cards.
+    sort_by_name(visit, "descending")
+    visit.check(f"klynger-kort-{rows}")
+
+
+# --- the search, as visitors type it ----------------------------------------------------------
+# A set of realistic queries and what each must return, through the site's own search page:
+# what the index adds (views.py SearchTerms: folded spellings, compound tails, weights, result
+# kinds) and what docs/assets/sog.js adds (the typo fallback, theme pages first for their name,
+# the clean excerpt with the Danish words marked).
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    first: str | None = None  # the page that must come first ("temaer/ikt")
+    top: tuple[str, ...] = ()  # pages that must be on the first screen of results (top 10)
+    top3: tuple[str, ...] = ()  # pages that must be among the first three
+    not_first: tuple[str, ...] = ()  # a stray hit that must not lead
+    why: str = field(default="", compare=False)
+
+
+FOOD = ("klynger/foodnetwork", "klynger/danish-food-cluster", "klynger/vifu", "klynger/nordjysk-foedevarererhverv")
+
+QUERIES = [
+    Query("fødevarer", first="temaer/foedevarer", top=FOOD, why="the theme's own name"),
+    Query("fodevarer", first="temaer/foedevarer", top=FOOD, why="ø typed as o"),
+    Query("foedevarer", first="temaer/foedevarer", top=FOOD, why="ø typed as oe"),
+    Query("FØDEVARER", first="temaer/foedevarer", top=FOOD, why="capitals"),
+    Query("velfærdsteknolgi", top3=("klynger/sundhed-og-velfaerdsteknologi", "klynger/welfare-tech"), not_first=("klynger/lev-vel",), why="a typo"),
+    Query("velfaerdsteknologi", first="klynger/sundhed-og-velfaerdsteknologi", top=("temaer/sundhed", "klynger/welfare-tech")),
+    Query("vindmøller", first="klynger/vindmoelleindustrien", top3=("cases/havvind-standarder", "klynger/offshoreenergy-dk"), why="“havvindmøller” in its case"),
+    Query("vindmoller", first="klynger/vindmoelleindustrien", top=("klynger/offshoreenergy-dk",)),
+    Query("ikt", first="temaer/ikt", top=("klynger/infinit", "klynger/brainsbusiness"), why="the theme's id and abbreviation"),
+    Query("energi", first="temaer/energi", top=("klynger/fleksenergi", "klynger/ve-net")),
+    Query("miljø", first="temaer/miljoe", top=("klynger/inno-mt",)),
+    Query("miljo", first="temaer/miljoe", top=("klynger/inno-mt",)),
+    Query("sundhed", first="temaer/sundhed", top=("klynger/sundhed-og-velfaerdsteknologi",)),
+    Query("byggeri", first="temaer/byggeri", top3=("klynger/innobyg",)),
+    Query("oplevelsesokonomi", first="temaer/oplevelsesoekonomi", top=("klynger/invio",)),
+    Query("Offshore Center Danmark", first="klynger/offshoreenergy-dk", why="a former name (alias)"),
+    Query("offshore", first="klynger/offshoreenergy-dk"),
+    Query("havvind", top3=("cases/havvind-standarder", "klynger/offshoreenergy-dk")),
+    Query("biomasse", first="klynger/inbiom", top=("cases/inbiom-innobooster",)),
+    Query("robot", first="klynger/robocluster", top3=("cases/robocluster-bygger-broer",)),
+    Query("maritim", top=("klynger/marcod", "klynger/det-maritime-danmark", "klynger/fyns-maritime-klynge")),
+    Query("VIFU", first="klynger/vifu"),
+    Query("welfare tech", first="klynger/welfare-tech"),
+    Query("vand i byer", first="klynger/vand-i-byer", why="a stop word in the query"),
+    Query("klimatilpasning", first="klynger/vand-i-byer"),
+    Query("medico", top=("temaer/sundhed", "klynger/medico-innovation", "klynger/medtech-innovation")),
+]
+
+KINDS = {"klynger": "Klynge", "temaer": "Fagområde", "cases": "Case", "tal": "Tal"}
+
+
+def first_screen(visit: Visit) -> tuple[int, list[dict]]:
+    """The result count and the first page of results (up to ten): kind, title, page, excerpt."""
+    page = visit.page
+    status = "[data-kk-search-status]"
+    page.wait_for_function(
+        f"() => /^(\\d+ resultat|Ingen resultater)/.test(document.querySelector('{status}')?.textContent.trim() || '')",
+        timeout=15_000,
+    )
+    text = page.locator(status).inner_text().strip()
+    total = 0 if text.startswith("Ingen") else int(text.split()[0])
+    page.wait_for_function(
+        f"() => document.querySelectorAll('[data-kk-search-results] li').length >= {min(total, 10)}", timeout=15_000
+    )
+    results = page.eval_on_selector_all(
+        "[data-kk-search-results] li",
+        """items => items.map((li) => ({
+              kind: li.querySelector('.kk-result-kind').textContent.trim(),
+              title: li.querySelector('h2 a').textContent.trim(),
+              href: li.querySelector('h2 a').getAttribute('href'),
+              excerpt: li.querySelector('p').textContent,
+              marked: [...li.querySelectorAll('p mark')].map((m) => m.textContent),
+            }))""",
+    )
+    for result in results:
+        match = re.search(r"/((?:klynger|temaer|cases)/[^/]+|tal)/?$", result["href"])
+        result["page"] = match.group(1) if match else result["href"]
+    return total, results
+
+
+def test_the_query_set_is_large_enough():
+    assert len(QUERIES) >= 20
+    assert {"fodevarer", "foedevarer", "velfærdsteknolgi", "vindmøller", "ikt"} <= {q.text for q in QUERIES}
+
+
+def test_queries_find_what_visitors_look_for(open_visit):
+    visit = open_visit("desktop")
+    failures = []
+    for query in QUERIES:
+        visit.page.goto(visit.url("sog/?q=" + quote(query.text)))
+        total, results = first_screen(visit)
+        pages = [r["page"] for r in results]
+        problems = []
+        if query.first and (not pages or pages[0] != query.first):
+            problems.append(f"first should be {query.first}")
+        problems += [f"{p} not in the top 10" for p in query.top if p not in pages]
+        problems += [f"{p} not in the top 3" for p in query.top3 if p not in pages[:3]]
+        problems += [f"{p} must not come first" for p in query.not_first if pages[:1] == [p]]
+        for r in results:
+            # Every result says what it is, and shows the page's own words only.
+            section = r["page"].split("/")[0]
+            if r["kind"] != KINDS.get(section, "Side"):
+                problems.append(f"{r['page']} labelled {r['kind']}")
+            if "kkfold" in r["excerpt"] or not r["excerpt"].strip():
+                problems.append(f"{r['page']} excerpt: {r['excerpt']!r}")
+        if problems:
+            failures.append(f"{query.text!r} ({total} results: {pages}): " + "; ".join(problems))
+    assert not failures, "\n".join(failures)
+
+
+def test_an_ascii_query_marks_the_danish_words(open_visit):
+    visit = open_visit("phone")
+    visit.goto("sog/?q=fodevarer")
+    _, results = first_screen(visit)
+    theme = results[0]
+    assert theme["kind"] == "Fagområde" and theme["title"] == "Fødevarer"
+    assert "fødevaresektoren" in theme["marked"], theme  # marked though typed without ø
+    assert all(any(ch in "æøå" for ch in word.lower()) for r in results for word in r["marked"]), results
+    visit.check("sog-fodevarer")

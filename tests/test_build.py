@@ -498,7 +498,7 @@ def test_payload_cluster_page_shows_escaped_script(psite, payload_targets):
 def test_payload_alias_stays_inside_its_attribute(psite, payload_targets):
     html = psite.html("klynger/")
     row = next(tr for tr in parse_html(html).iter("tr") if cluster_links("klynger/", tr)[:1] == [payload_targets.cluster])
-    assert PAYLOAD_ALIAS in row.attrs["data-aliases"]
+    assert PAYLOAD_ALIAS in row.attrs["data-andre_navne"]
     assert "onmouseover" not in row.attrs
 
 

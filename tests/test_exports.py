@@ -7,12 +7,17 @@ import csv
 import dataclasses
 import io
 import json
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jsonschema
 
 import pytest
 
 from klyngekatalog import model
 from klyngekatalog.catalogue import load_catalogue
-from klyngekatalog.exports import all_exports, clusters_csv, csv_columns, json_exports
+from klyngekatalog.exports import all_exports, clusters_csv, clusters_xlsx, csv_columns, datapackage, json_exports
 from klyngekatalog.site import SiteBuild
 from klyngekatalog.views import Index
 
@@ -133,10 +138,88 @@ def test_csv_leaves_ordinary_text_alone(catalogue):
     assert next(r for r in rows if r[0] == cluster.id)[1] == "Klynge = god, \"citat\"\nny linje"
 
 
-def test_all_exports_adds_the_csv(catalogue):
+def test_all_exports_adds_the_csv_the_spreadsheet_and_the_data_package(catalogue):
     files = all_exports(catalogue)
-    assert set(files) == set(JSON_FILES) | {"clusters.csv"}
+    assert set(files) == set(JSON_FILES) | {"clusters.csv", "klynger.xlsx", "datapackage.json"}
     assert files["clusters.csv"] == clusters_csv(catalogue)
+
+
+# --- the spreadsheet --------------------------------------------------------------------------
+
+_SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _xlsx_rows(content: bytes) -> list[list[str]]:
+    """The first sheet's cells as text (every cell is a shared string)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as book:
+        strings = [
+            "".join(t.text or "" for t in si.iter(f"{_SHEET}t"))
+            for si in ElementTree.fromstring(book.read("xl/sharedStrings.xml")).iter(f"{_SHEET}si")
+        ]
+        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+    rows = []
+    for row in sheet.iter(f"{_SHEET}row"):
+        cells = []
+        for cell in row.iter(f"{_SHEET}c"):
+            assert cell.get("t") == "s", "every cell is text"
+            cells.append(strings[int(cell.find(f"{_SHEET}v").text)])
+        rows.append(cells)
+    return rows
+
+
+def test_xlsx_holds_the_csv_rows_with_danish_headers(catalogue):
+    index = Index(catalogue)
+    rows = _xlsx_rows(clusters_xlsx(catalogue, index))
+    assert rows[0][:3] == ["Id", "Navn", "Andre navne"]
+    assert len(rows[0]) == len(csv_columns(catalogue))
+    assert len(rows) == 1 + len(catalogue.clusters)
+    names = {row[0]: row[1] for row in rows[1:]}
+    assert names == {c.id: c.name for c in catalogue.clusters}
+    assert any(ch in "".join(names.values()) for ch in "æøå")
+
+
+def test_xlsx_keeps_a_formula_as_text(catalogue):
+    changed, cluster = _with_cluster(catalogue, name='=HYPERLINK("http://example.org","klik")')
+    rows = _xlsx_rows(clusters_xlsx(changed))
+    assert next(r for r in rows if r[0] == cluster.id)[1] == cluster.name
+    with zipfile.ZipFile(io.BytesIO(clusters_xlsx(changed))) as book:
+        assert b"<f>" not in book.read("xl/worksheets/sheet1.xml")
+
+
+def test_xlsx_is_the_same_for_the_same_catalogue(catalogue):
+    assert clusters_xlsx(catalogue) == clusters_xlsx(catalogue)
+
+
+# --- the data package -------------------------------------------------------------------------
+
+PROFILE = Path(__file__).resolve().parent / "vendor" / "tabular-data-package.schema.json"
+
+
+def test_datapackage_is_a_valid_tabular_data_package(catalogue):
+    package = json.loads(datapackage(catalogue))
+    schema = json.loads(PROFILE.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(package), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+def test_datapackage_describes_the_csv(catalogue):
+    (resource,) = json.loads(datapackage(catalogue))["resources"]
+    assert resource["path"] == "clusters.csv"
+    fields = [f["name"] for f in resource["schema"]["fields"]]
+    assert fields == csv_columns(catalogue)
+    rows = _rows(clusters_csv(catalogue))
+    assert rows[0] == fields
+    ids = [r[0] for r in rows[1:]]
+    assert len(ids) == len(set(ids)) and all(ids)  # the primary key holds
+
+
+def test_the_data_package_profile_rejects_a_broken_package(catalogue):
+    """The vendored profile does check: a resource without a schema is refused."""
+    package = json.loads(datapackage(catalogue))
+    del package["resources"][0]["schema"]
+    schema = json.loads(PROFILE.read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(package))
 
 
 # --- the exports on the built site ------------------------------------------------------------
@@ -150,7 +233,10 @@ def test_site_serves_exactly_the_exports(real_site):
     for name, content in expected.items():
         path = site.root / "data" / name
         assert path.is_file(), name
-        assert path.read_text(encoding="utf-8") == content, name
+        if isinstance(content, bytes):
+            assert path.read_bytes() == content, name
+        else:
+            assert path.read_text(encoding="utf-8") == content, name
     served = {p.relative_to(site.root / "data").as_posix() for p in (site.root / "data").rglob("*") if p.is_file()}
     assert served == set(expected)
 

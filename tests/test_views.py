@@ -203,9 +203,9 @@ def test_history_follows_the_chain(by_path):
 
 
 def test_catalogue_table_has_every_cluster_sorted(catalogue, by_path):
-    rows = by_path["klynger/index.md"].context["rows"]
+    rows = [r["values"] for r in by_path["klynger/index.md"].context["rows"]]
     assert sorted(r["id"] for r in rows) == sorted(c.id for c in catalogue.clusters)
-    assert [r["name"] for r in rows] == sorted((c.name for c in catalogue.clusters), key=sort_key)
+    assert [r["navn"] for r in rows] == sorted((c.name for c in catalogue.clusters), key=sort_key)
 
 
 def test_theme_page_years_newest_first(catalogue, by_path):
@@ -283,3 +283,35 @@ def test_no_redirect_overwrites_the_catalogue_table(catalogue):
     changed = dataclasses.replace(catalogue, clusters=(first, *catalogue.clusters[1:]))
     pages = {view.path for view in build_views(changed)}
     assert not set(redirects(changed)) & pages
+
+
+# --- words for the search index only ------------------------------------------------------------
+
+
+def test_folded_forms_spell_danish_letters_both_ways():
+    from klyngekatalog.views import folded_forms
+
+    assert folded_forms("Fødevarer og velfærdsteknologi på Ærø") == (
+        "foedevarer fodevarer velfaerdsteknologi velfardsteknologi paa pa aeroe aro"
+    )
+    assert folded_forms("Robocluster, ICT North") == ""  # nothing to add to plain ASCII words
+
+
+def test_folded_forms_index_the_tails_of_compounds():
+    from klyngekatalog.views import folded_forms
+
+    heads = frozenset({"vindm"})
+    assert "vindmøller" in folded_forms("havvindmøller", heads).split()
+    assert "vindmoller" in folded_forms("havvindmøller", heads).split()
+    assert folded_forms("havvindmøller") == "havvindmoeller havvindmoller"  # no heads, no tails
+
+
+def test_search_terms_weigh_what_a_page_is_about(catalogue, by_path):
+    terms = {t.weight: t.text for t in by_path["klynger/offshoreenergy-dk.md"].context["search_terms"]}
+    assert "energi" in terms[3].split()  # its theme, by id
+    assert "vindmøller" in terms[1].split()  # from its case's "havvindmøller"
+    assert "vindmøllebranchen" in terms[0.5]  # its theme's description
+    theme = {t.weight: t.text for t in by_path["temaer/ikt.md"].context["search_terms"]}
+    assert theme[10].split()[0] == "ikt"
+    food = {t.weight: t.text for t in by_path["temaer/foedevarer.md"].context["search_terms"]}
+    assert {"foedevarer", "fodevarer"} <= set(food[10].split())

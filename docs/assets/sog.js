@@ -26,24 +26,84 @@
     return (kept.length ? kept : words).join(" ");
   }
 
-  // Pagefind's excerpt is escaped text with <mark> around hits: keep the marks, decode the rest.
-  function excerpt(html) {
+  // Danish typed without Danish letters: "fødevarer", "foedevarer" and "fodevarer" all fold
+  // to "fodevarer" (æ/ae→a, ø/oe→o, å/aa→a), accents dropped. The index holds the folded
+  // forms of the catalogue's words too (views.py folded_forms), so such a query finds the
+  // page; this folding marks the Danish words in the excerpt.
+  function fold(text) {
+    return text.toLowerCase().replace(/æ/g, "a").replace(/ø/g, "o").replace(/å/g, "a")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/ae/g, "a").replace(/oe/g, "o").replace(/aa/g, "a");
+  }
+
+  // One typo near the end of a long word ("velfærdsteknolgi") finds nothing, or a stray hit
+  // through Pagefind's splitting of unknown words: the same words cut to their start match
+  // the right ones (Pagefind matches words from their start).
+  function forgiving(query) {
+    return query.split(" ").map(function (word) {
+      return word.length >= 8 ? word.slice(0, Math.max(6, word.length - 4)) : word;
+    }).join(" ");
+  }
+
+  function merge(first, second) {
+    var seen = {};
+    return first.concat(second).filter(function (result) {
+      if (seen[result.id]) return false;
+      seen[result.id] = true;
+      return true;
+    });
+  }
+
+  var KINDS = { klynge: "Klynge", "fagområde": "Fagområde", "case": "Case", tal: "Tal" };
+
+  function kind(data) {
+    var type = data.meta && data.meta.type;
+    if (!type && /\/tal\//.test(data.url)) type = "tal";
+    return KINDS[type] || "Side";
+  }
+
+  // A theme's page comes first for its name ("energi", "fodevarer", "ikt").
+  function namesTheme(data, words) {
+    if (kind(data) !== "Fagområde") return false;
+    var name = " " + fold((data.meta.title || "") + " " + data.url.split("/").slice(-2, -1)[0]).replace(/[^a-z0-9]+/g, " ") + " ";
+    return words.every(function (word) { return name.indexOf(" " + word + " ") !== -1; });
+  }
+
+  // The excerpt: the page's own words around the first hit, with the hits marked. Built here
+  // from the page's text (up to the hidden index words, which start at "kkfold"), so it shows
+  // only what the page shows, and marks "Fødevarer" for a search for "fodevarer".
+  function excerpt(content, words, title) {
+    var end = content.indexOf("kkfold");
+    var body = (end === -1 ? content : content.slice(0, end)).trim();
+    // The text starts with the page's heading, which the result already shows as its title.
+    if (title && body.indexOf(title) === 0 && body.length > title.length + 2) {
+      body = body.slice(title.length).replace(/^[.\s]+/, "");
+    }
+    var text = body.split(/\s+/);
+    function hit(word) {
+      var folded = fold(word).replace(/[^a-z0-9]/g, "");
+      return folded && words.some(function (w) {
+        return folded.indexOf(w) === 0 || (w.length >= 5 && folded.indexOf(w) !== -1);
+      });
+    }
+    var first = 0;
+    while (first < text.length && !hit(text[first])) first++;
+    if (first === text.length) first = 0;
+    var start = Math.max(0, first - 8);
+    var shown = text.slice(start, start + 30);
     var paragraph = document.createElement("p");
-    var decoder = document.createElement("textarea");
-    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
-      if (part === "<mark>") return true;
-      if (part === "</mark>") return false;
-      decoder.innerHTML = part;
-      var text = document.createTextNode(decoder.value);
-      if (marked) {
+    if (start > 0) paragraph.appendChild(document.createTextNode("… "));
+    shown.forEach(function (word, i) {
+      if (i) paragraph.appendChild(document.createTextNode(" "));
+      if (hit(word)) {
         var mark = document.createElement("mark");
-        mark.appendChild(text);
+        mark.textContent = word;
         paragraph.appendChild(mark);
       } else {
-        paragraph.appendChild(text);
+        paragraph.appendChild(document.createTextNode(word));
       }
-      return marked;
-    }, false);
+    });
+    if (start + 30 < text.length) paragraph.appendChild(document.createTextNode(" …"));
     return paragraph;
   }
 
@@ -59,20 +119,30 @@
 
     function showMore() {
       var search = current;
+      var first = shown === 0;
       var batch = search.results.slice(shown, shown + PAGE);
       shown += batch.length;
       more.hidden = shown >= search.results.length;
       return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
         if (search !== current) return;
+        if (first) {
+          pages = pages.filter(function (d) { return namesTheme(d, search.words); })
+            .concat(pages.filter(function (d) { return !namesTheme(d, search.words); }));
+        }
         pages.forEach(function (data) {
           var item = document.createElement("li");
+          var label = document.createElement("span");
+          label.className = "kk-result-kind";
+          label.textContent = kind(data);
           var link = document.createElement("a");
           link.href = data.url;
           link.textContent = (data.meta && data.meta.title) || data.url;
           var heading = document.createElement("h2");
+          heading.appendChild(label);
+          heading.appendChild(document.createTextNode(" "));
           heading.appendChild(link);
           item.appendChild(heading);
-          item.appendChild(excerpt(data.excerpt || ""));
+          item.appendChild(excerpt(data.content || "", search.marks, data.meta && data.meta.title));
           list.appendChild(item);
         });
       });
@@ -87,14 +157,26 @@
         status.textContent = "";
         return;
       }
+      var loose = forgiving(wanted);
       status.textContent = "Søger …";
       pagefind().then(function (module) {
-        return module.search(wanted);
-      }).then(function (search) {
+        return module.search(wanted).then(function (search) {
+          var results = search ? search.results : [];
+          // Few hits for a long word: perhaps a typo; what its start finds comes first.
+          if (results.length >= 3 || loose === wanted) return results;
+          return module.search(loose).then(function (looser) {
+            return merge(looser ? looser.results : [], results);
+          });
+        });
+      }).then(function (results) {
         if (terms(input.value) !== wanted) return;
-        current = search;
+        current = {
+          results: results,
+          words: fold(wanted).split(" "),
+          marks: fold(loose).split(" ").filter(Boolean),
+        };
         shown = 0;
-        var count = search.results.length;
+        var count = results.length;
         status.textContent = count === 0 ? "Ingen resultater for «" + query.trim() + "»"
           : count + (count === 1 ? " resultat" : " resultater") + " for «" + query.trim() + "»";
         return showMore();
