@@ -11,13 +11,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from klyngekatalog.problems import CatalogueError
 from klyngekatalog.search import SearchIndexError, index_site
-from klyngekatalog.site import SiteBuild
+from klyngekatalog.site import SiteAddress, SiteBuild
 
 _build: SiteBuild | None = None
+# The navigation page marked active for the page being rendered (see on_page_context).
+_active_section: list[Page] = []
+# Every generated template gives its <h1> this id: the target of Material's skip link.
+_HEADING_ID = "indhold"
 
 
 def _data_path(config: MkDocsConfig) -> Path:
@@ -31,7 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     root = Path(config.config_file_path).parent
     try:
-        _build = SiteBuild.load(_data_path(config), display_root=root)
+        address = SiteAddress(config.site_url or "", config.repo_url or "", config.site_name, config.site_description or "")
+        _build = SiteBuild.load(_data_path(config), display_root=root, address=address)
     except CatalogueError as error:
         raise PluginError("Kataloget har fejl:\n" + "\n".join(str(p) for p in error.problems)) from None
     config.extra["katalog"] = _build.macro_variables()
@@ -67,14 +74,38 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if _build is None:
         return html
     if page.file.src_uri in _build.views:
+        # Material's skip link goes to the first heading of the table of contents, which a
+        # page without Markdown does not have.
+        page.toc = get_toc([{"level": 1, "id": _HEADING_ID, "name": page.title or "", "children": []}])
         return _build.render(page.file.src_uri)
     return _build.fill_blocks(html, page.url)
+
+
+# Generated pages are not in the navigation, so Material's tabs (which follow the current
+# page's ancestors) would mark none: the page's section is marked active while it renders.
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if _build is None:
+        return context
+    page.meta["kk_jsonld"] = _build.json_ld(page.file.src_uri)
+    section = _build.section(page.file.src_uri)
+    for item in nav.pages:
+        if section and item.file.src_uri == section:
+            item.active = True
+            _active_section.append(item)
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    while _active_section:
+        _active_section.pop().active = False
+    return output
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _build is None:
         return
     target = Path(config.site_dir) / "data"
+    (Path(config.site_dir) / "robots.txt").write_text(_build.robots_txt(), encoding="utf-8")
     for name, content in _build.data_files().items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -73,9 +73,11 @@ class Renderer:
     def __init__(self) -> None:
         self.env = make_environment()
 
-    def render(self, view: PageView) -> str:
+    def render(self, view: PageView, correction_url: str | None = None) -> str:
         template = self.env.get_template(view.template)
-        return template.render(view.context, link=lambda target: relative_url(target, view.url), page_url=view.url)
+        return template.render(
+            view.context, link=lambda target: relative_url(target, view.url), page_url=view.url, correction_url=correction_url
+        )
 
     def render_block(self, name: str, page_url: str, context: dict) -> str:
         template = self.env.get_template(f"blocks/{name}.html")
