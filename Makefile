@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 export KLYNGEKATALOG_DATA := $(abspath $(DATA))
 
-.PHONY: serve test build validate bench schema lock clean
+.PHONY: serve test build validate bench lighthouse schema lock clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ validate: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) -m benchmarks
+
+# Lighthouse mobile performance of the built site (CPU-heavy and noisy on a busy machine: run
+# it when little else runs). Not part of `make test`.
+lighthouse: build tools/lighthouse/node_modules/.installed /usr/bin/chromium
+	$(PY) -m benchmarks.lighthouse --site "$(SITE)"
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Regenerate the committed JSON Schemas after changing klyngekatalog/model.py.
 schema: $(VENV)/.installed

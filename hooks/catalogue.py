@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from klyngekatalog.cssprune import prune_stylesheets
 from klyngekatalog.problems import CatalogueError
 from klyngekatalog.search import SearchIndexError, index_site
 from klyngekatalog.site import SiteAddress, SiteBuild
@@ -106,6 +107,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     target = Path(config.site_dir) / "data"
     (Path(config.site_dir) / "robots.txt").write_text(_build.robots_txt(), encoding="utf-8")
+    prune_stylesheets(Path(config.site_dir))
     for name, content in _build.data_files().items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
