@@ -9,14 +9,17 @@ SITE ?= site
 # Taken literally: a `$` in a path given on the command line is not make syntax ($(shell …)).
 override DATA := $(value DATA)
 override SITE := $(value SITE)
+# The git ref `make diff` compares with.
+BASE ?= origin/main
+override BASE := $(value BASE)
 # Silence the end-of-life notices of Material and of a plugin: information, not warnings.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 # Recipes read DATA, SITE and VENV from the environment ("$$DATA"), never pasted into the
 # command line: a value with spaces, quotes or shell characters stays one path.
-export DATA SITE VENV
+export DATA SITE VENV BASE
 
-.PHONY: serve test build validate bench schema lock clean diff
+.PHONY: serve test build validate bench lighthouse schema lock clean diff
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	"$(PYTHON)" -m venv "$(VENV)"
@@ -50,12 +53,20 @@ validate: $(VENV)/.installed
 # What the working tree's catalogue changes against BASE (a git ref): records added, removed
 # and changed, the validation result and the pages that change, as Markdown (the pull-request
 # workflow writes it to the job summary).
-BASE ?= origin/main
 diff: $(VENV)/.installed
-	@$(PY) -m klyngekatalog diff --base "$(BASE)" "$(DATA)"
+	@"$$VENV/bin/python" -m klyngekatalog diff --base "$$BASE" "$$DATA"
 
 bench: $(VENV)/.installed
 	"$(PY)" -m benchmarks
+
+# Lighthouse mobile performance of the built site (CPU-heavy and noisy on a busy machine: run
+# it when little else runs). Not part of `make test`.
+lighthouse: build tools/lighthouse/node_modules/.installed /usr/bin/chromium
+	"$$VENV/bin/python" -m benchmarks.lighthouse --site "$$SITE"
+
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	touch "$@"
 
 # Regenerate the committed JSON Schemas after changing klyngekatalog/model.py.
 schema: $(VENV)/.installed

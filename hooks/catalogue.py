@@ -13,13 +13,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
+from klyngekatalog.cssprune import prune_stylesheets
 from klyngekatalog.problems import CatalogueError, Problem
 from klyngekatalog.render import error_page
 from klyngekatalog.search import SearchIndexError, index_site
-from klyngekatalog.site import PageTemplateError, SiteBuild, not_plain_files
+from klyngekatalog.site import PageTemplateError, SiteAddress, SiteBuild, not_plain_files
 
 _build: SiteBuild | None = None
 # Under `mkdocs serve`, while the data has problems: shown on every page instead of the site.
@@ -29,6 +32,10 @@ _problems: tuple[Problem, ...] = ()
 _SERVING = "KLYNGEKATALOG_SERVING"
 _ID = re.compile(r'\bid="([^"]+)"')
 log = logging.getLogger("mkdocs.hooks.catalogue")
+# The navigation page marked active for the page being rendered (see on_page_context).
+_active_section: list[Page] = []
+# Every generated template gives its <h1> this id: the target of Material's skip link.
+_HEADING_ID = "indhold"
 
 
 def _data_path(config: MkDocsConfig) -> Path:
@@ -61,7 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if found := [problem for name, folder in folders.items() for problem in not_plain_files(folder, name)]:
         raise PluginError("Filer, der ikke er almindelige filer:\n" + "\n".join(sorted(set(found))))
     try:
-        _build = SiteBuild.load(_data_path(config), display_root=root, source_url=_source_url(config))
+        address = SiteAddress(config.site_url or "", config.repo_url or "", config.site_name, config.site_description or "")
+        _build = SiteBuild.load(_data_path(config), display_root=root, address=address, source_url=_source_url(config))
     except CatalogueError as error:
         message = "Kataloget har fejl:\n" + "\n".join(str(p) for p in error.problems)
         if os.environ.get(_SERVING) != "1":
@@ -120,6 +128,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if _build is None:
         return html
     if page.file.src_uri in _build.views:
+        # Material's skip link goes to the first heading of the table of contents, which a
+        # page without Markdown does not have.
+        page.toc = get_toc([{"level": 1, "id": _HEADING_ID, "name": page.title or "", "children": []}])
         return _build.render(page.file.src_uri)
     filled = _build.fill_blocks(html, page.url)
     if filled is not html and page.present_anchor_ids is not None:
@@ -128,8 +139,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return filled
 
 
-def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return error_page(_problems) if _problems else output
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -145,10 +154,32 @@ def on_serve(server, *, config: MkDocsConfig, builder):
     return server
 
 
+# Generated pages are not in the navigation, so Material's tabs (which follow the current
+# page's ancestors) would mark none: the page's section is marked active while it renders.
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if _build is None:
+        return context
+    page.meta["kk_jsonld"] = _build.json_ld(page.file.src_uri)
+    section = _build.section(page.file.src_uri)
+    for item in nav.pages:
+        if section and item.file.src_uri == section:
+            item.active = True
+            _active_section.append(item)
+    return context
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    while _active_section:
+        _active_section.pop().active = False
+    return error_page(_problems) if _problems else output
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _build is None:
         return
     target = Path(config.site_dir) / "data"
+    (Path(config.site_dir) / "robots.txt").write_text(_build.robots_txt(), encoding="utf-8")
+    prune_stylesheets(Path(config.site_dir))
     for name, content in _build.data_files().items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)

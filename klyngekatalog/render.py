@@ -80,9 +80,9 @@ class Renderer:
     def __init__(self) -> None:
         self.env = make_environment()
 
-    def render(self, view: PageView, edit=None) -> str:
+    def render(self, view: PageView, edit=None, correction_url: str | None = None) -> str:
         template = self.env.get_template(view.template)
-        return template.render(view.context, link=_linker(view.url), page_url=view.url, edit=edit)
+        return template.render(view.context, link=_linker(view.url), page_url=view.url, edit=edit, correction_url=correction_url)
 
     def render_block(self, name: str, page_url: str, context: dict) -> str:
         template = self.env.get_template(f"blocks/{name}.html")

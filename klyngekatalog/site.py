@@ -11,16 +11,42 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode, urljoin
 
 from .catalogue import Catalogue, load_catalogue
 from .exports import all_exports
 from .render import Renderer
 from .schema import schemas, render as render_schema
-from .views import TABLE_ROWS_FILE, Index, PageView, build_views, redirects, table_rows_data
+from .structured import cluster_organization, dataset, script_json
+from .views import SECTIONS, TABLE_ROWS_FILE, Index, PageView, build_views, redirects, table_rows_data
 
 
 _BLOCK_MARKER = "<!-- katalog:"
 _BLOCK = re.compile(r"<!-- katalog:([a-z]+) -->")
+# The issue form editors use (.github/ISSUE_TEMPLATE/); its fields can be filled from the URL.
+ISSUE_FORM = "ret-eller-tilfoej-klynge.yml"
+# Hand-written pages that describe the open data carry the Dataset.
+_DATASET_PAGES = {"index.md", "om.md"}
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published (`site_url`, e.g. https://x.github.io/klyngekatalog/) and
+    where its repository is (`repo_url`, optional): from the MkDocs configuration."""
+
+    site_url: str = ""
+    repo_url: str = ""
+    name: str = "Klyngekataloget"
+    description: str = ""
+
+    def page(self, url: str) -> str:
+        return urljoin(self.site_url, url)
+
+
+def correction_url(repo_url: str, cluster_name: str, page_url: str) -> str:
+    """The issue form, with the cluster's name and page filled in."""
+    query = urlencode({"template": ISSUE_FORM, "title": f"Klynge: {cluster_name}", "klynge": cluster_name, "side": page_url})
+    return f"{repo_url.rstrip('/')}/issues/new?{query}"
 
 # A hand-written page's numbers: `{{ katalog.antal_klynger }}`, filled in by this one pattern,
 # with no template engine (mkdocs-macros let a page run any Python at build time).
@@ -75,19 +101,27 @@ class SiteBuild:
     catalogue: Catalogue
     index: Index  # the derived lookups, shared by the views and the exports
     views: dict[str, PageView]  # by source path
+    address: SiteAddress = field(default_factory=SiteAddress)
     renderer: Renderer = field(default_factory=Renderer)
     # The repository's address of the files, e.g. "https://github.com/o/r/blob/main/": with
     # it, each generated page links to the line of its entry ("Ret denne side").
     source_url: str | None = None
 
     @classmethod
-    def load(cls, clusters_path: Path, display_root: Path | None = None, source_url: str | None = None) -> "SiteBuild":
+    def load(
+        cls, clusters_path: Path, display_root: Path | None = None, address: SiteAddress | None = None, source_url: str | None = None
+    ) -> "SiteBuild":
         catalogue = load_catalogue(clusters_path, display_root=display_root)
         index = Index(catalogue)
-        return cls(catalogue, index, {view.path: view for view in build_views(catalogue, index)}, source_url=source_url)
+        views = {view.path: view for view in build_views(catalogue, index)}
+        return cls(catalogue, index, views, address or SiteAddress(), source_url=source_url)
 
     def render(self, path: str) -> str:
-        return self.renderer.render(self.views[path], edit=self.edit_link(path))
+        view = self.views[path]
+        correction = None
+        if self.address.repo_url and view.template == "cluster.html":
+            correction = correction_url(self.address.repo_url, view.title, self.address.page(view.url))
+        return self.renderer.render(view, edit=self.edit_link(path), correction_url=correction)
 
     def edit_link(self, path: str) -> EditLink | None:
         """The link from a generated page to the line of its entry in the data (or to its
@@ -102,6 +136,30 @@ class SiteBuild:
             return None
         file, line = entry
         return EditLink(f"{self.source_url}{file}" + (f"#L{line}" if line else ""), file, line)
+
+    def section(self, path: str) -> str | None:
+        """The source path of the navigation page (tab) a generated page belongs under."""
+        view = self.views.get(path)
+        return SECTIONS[view.section][0] if view and view.section else None
+
+    def json_ld(self, path: str) -> str | None:
+        """The page's schema.org data, ready for a <script type="application/ld+json">."""
+        if not self.address.site_url:
+            return None
+        view = self.views.get(path)
+        if view is not None and view.template == "cluster.html":
+            return script_json(cluster_organization(view.context["cluster"], self.address.page(view.url)))
+        if path in _DATASET_PAGES:
+            a = self.address
+            return script_json(dataset(self.catalogue, a.site_url, a.name, a.description))
+        return None
+
+    def robots_txt(self) -> str:
+        """Everything may be crawled; the sitemap is named when the site knows its address."""
+        lines = ["User-agent: *", "Allow: /"]
+        if self.address.site_url:
+            lines.append(f"Sitemap: {self.address.page('sitemap.xml')}")
+        return "\n".join(lines) + "\n"
 
     def fill_blocks(self, html: str, page_url: str) -> str:
         """Replace `<!-- katalog:NAME -->` markers in a hand-written page with the rendered

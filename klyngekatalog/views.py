@@ -28,6 +28,8 @@ class PageView:
     context: dict[str, Any] = field(hash=False)
     description: str | None = None  # for <meta name="description">
     in_nav: bool = False
+    # The navigation page this page belongs under (its tab and breadcrumb), e.g. "klynger/index.md".
+    section: str | None = None
 
     @property
     def meta_description(self) -> str:
@@ -46,6 +48,40 @@ class PageView:
 
 def cluster_url(cluster_id: str) -> str:
     return f"klynger/{cluster_id}/"
+
+
+# The navigation pages generated pages belong under: (source path, URL, tab title as in mkdocs.yml).
+SECTIONS = {
+    "klynger": ("klynger/index.md", "klynger/", "Klynger"),
+    "temaer": ("temaer/index.md", "temaer/", "Fagområder"),
+    "cases": ("cases/index.md", "cases/", "Cases"),
+}
+
+
+def breadcrumb(section: str) -> list[dict[str, str]]:
+    """The trail above a generated page: the home page, then its section."""
+    _, url, title = SECTIONS[section]
+    return [{"title": "Forside", "url": ""}, {"title": title, "url": url}]
+
+
+@dataclass(frozen=True)
+class Period:
+    """The years a cluster page's facts come from: its dated sources' publication years, its
+    lists' years and its certifications' dates. `undated` counts cited sources without a date."""
+
+    first: int | None
+    last: int | None
+    undated: int
+
+    @property
+    def text(self) -> str:
+        if self.first is None:
+            return ""
+        return str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+
+
+def _year(date: str) -> int:
+    return int(date[:4])
 
 
 @dataclass(frozen=True)
@@ -208,6 +244,8 @@ def _continuation(c: Catalogue, other: Cluster, relation: Relation) -> dict[str,
         "source": c.source_by_id.get(relation.source or ""),
         "evidence": relation.evidence,
     }
+
+
 _SHORT = str.maketrans({"æ": "a", "ø": "o", "å": "a", "Æ": "a", "Ø": "o", "Å": "a"})
 
 
@@ -259,6 +297,16 @@ def _terms(*pairs: tuple[float, str]) -> list[SearchTerms]:
     return [SearchTerms(weight, text) for weight, text in pairs if text]
 
 
+def cluster_period(index: Index, cluster: Cluster) -> Period:
+    c = index.catalogue
+    sources = [c.source_by_id[s] for s in cluster.sources]
+    years = {_year(s.published) for s in sources if s.published}
+    years |= {p.list.year for p in index.placements[cluster.id]}
+    years |= {_year(cert.as_of) for cert in cluster.certifications}
+    undated = sum(1 for s in sources if not s.published)
+    return Period(min(years, default=None), max(years, default=None), undated)
+
+
 def cluster_page(index: Index, cluster: Cluster) -> PageView:
     c = index.catalogue
     themes_by_year = [
@@ -291,6 +339,8 @@ def cluster_page(index: Index, cluster: Cluster) -> PageView:
         "sources": [c.source_by_id[s] for s in cluster.sources],
         "description_source": c.source_by_id.get(cluster.description_source or ""),
         "website_source": c.source_by_id.get(cluster.website_source or ""),
+        "period": cluster_period(index, cluster),
+        "breadcrumb": breadcrumb("klynger"),
     }
     themes = [c.theme_by_id[t] for t in dict.fromkeys(t for ids in index.themes_by_year(cluster).values() for t in ids)]
     heads = index.word_heads
@@ -305,7 +355,9 @@ def cluster_page(index: Index, cluster: Cluster) -> PageView:
         (1, " ".join(f"{case.summary} {folded_forms(case.summary, heads)}" for case in cases)),
         (0.5, " ".join(f"{t.description} {folded_forms(t.description)}" for t in themes if t.description)),
     )
-    return PageView(f"klynger/{cluster.id}.md", cluster.name, "cluster.html", context, description=cluster.description)
+    return PageView(
+        f"klynger/{cluster.id}.md", cluster.name, "cluster.html", context, description=cluster.description, section="klynger"
+    )
 
 
 def theme_page(index: Index, theme: Theme) -> PageView:
@@ -329,8 +381,9 @@ def theme_page(index: Index, theme: Theme) -> PageView:
             (5, folded_forms(" ".join(p.name for p in theme.printed_names))),
             (2, folded_forms(theme.description or "", index.word_heads)),
         ),
+        "breadcrumb": breadcrumb("temaer"),
     }
-    return PageView(f"temaer/{theme.id}.md", theme.name, "theme.html", context, description=theme.description)
+    return PageView(f"temaer/{theme.id}.md", theme.name, "theme.html", context, description=theme.description, section="temaer")
 
 
 def case_page(index: Index, case: Case) -> PageView:
@@ -342,8 +395,9 @@ def case_page(index: Index, case: Case) -> PageView:
         "area": c.area_by_id[case.activity_area],
         "source": c.source_by_id[case.source],
         "search_terms": _terms((5, folded_forms(case.title, index.word_heads)), (1, folded_forms(case.summary, index.word_heads))),
+        "breadcrumb": breadcrumb("cases"),
     }
-    return PageView(f"cases/{case.id}.md", case.title, "case.html", context, description=case.summary)
+    return PageView(f"cases/{case.id}.md", case.title, "case.html", context, description=case.summary, section="cases")
 
 
 # Up to this many rows the catalogue table is plain HTML (works without JavaScript); a larger

@@ -106,16 +106,29 @@ def site_server(real_site) -> Iterator[SiteServer]:  # noqa: F811
 # --- the browser --------------------------------------------------------------------------
 
 
+# One Playwright and one Chromium for the session, however many test modules import the
+# fixture (pytest makes a session fixture per importing module; a second sync Playwright in
+# the same thread fails).
+_shared: dict = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run scripts/install-chromium (make test does)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    if not _shared["users"]:
+        _shared["playwright"] = sync_playwright().start()
+        _shared["browser"] = _shared["playwright"].chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    _shared["users"] += 1
+    try:
+        yield _shared["browser"]
+    finally:
+        _shared["users"] -= 1
+        if not _shared["users"]:
+            _shared.pop("browser").close()
+            _shared.pop("playwright").stop()
 
 
 @dataclass

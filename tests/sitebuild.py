@@ -41,9 +41,10 @@ PAYLOAD_NAME = "Test <b>fed</b> {{ 7*7 }}"
 PAYLOAD_ALIAS = 'Alias" onmouseover="alert(2)'
 
 
-def build_site(data_dir: Path, out: Path) -> subprocess.CompletedProcess:
-    """Build the site from `data_dir`/clusters.yaml (and its siblings) into `out`."""
-    env = dict(os.environ)
+def build_site(data_dir: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Build the site from `data_dir`/clusters.yaml (and its siblings) into `out`, with `env`
+    added to the environment (e.g. KLYNGEKATALOG_SITE_URL)."""
+    env = {**os.environ, **(env or {})}
     env["KLYNGEKATALOG_DATA"] = str(Path(data_dir).resolve() / "clusters.yaml")
     env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner
     env["DISABLE_MKDOCS_2_WARNING"] = "true"  # ProperDocs' banner (as the Makefile sets)
@@ -335,6 +336,19 @@ def real_site(tmp_path_factory) -> BuiltSite:
         out = tmp_path_factory.mktemp("real-site") / "site"
         _built["real"] = BuiltSite(out, DATA, build_site(DATA, out))
     return _built["real"]
+
+
+# A GitHub project site is served from /<repository>/: the same site, built for that address.
+SUBPATH = "/klyngekatalog/"
+SUBPATH_SITE_URL = "https://fork.example" + SUBPATH
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory) -> BuiltSite:
+    if "subpath" not in _built:
+        out = tmp_path_factory.mktemp("subpath-site") / "site"
+        _built["subpath"] = BuiltSite(out, DATA, build_site(DATA, out, env={"KLYNGEKATALOG_SITE_URL": SUBPATH_SITE_URL}))
+    return _built["subpath"]
 
 
 @pytest.fixture(scope="session")

@@ -69,7 +69,8 @@ def table_state(visit: Visit) -> dict:
           const table = document.querySelector('[data-kk-table]');
           const rows = [...table.tBodies[0].rows];
           const visible = rows.filter((row) => !row.hidden && row.offsetParent !== null);
-          const id = (row) => (row.cells[0].querySelector('a').getAttribute('href').match(/klynger\\/([^/]+)\\/?$/) || [])[1];
+          // .href: resolved (the attribute is relative, e.g. "robocluster/").
+          const id = (row) => (row.cells[0].querySelector('a').href.match(/klynger\\/([^/]+)\\/?$/) || [])[1];
           return {
             total: rows.length,
             rows: visible.map((row) => ({id: id(row), name: row.cells[0].textContent.trim()})),

@@ -214,7 +214,8 @@ class _Scanner(HTMLParser):
             self.findings.append(f"<img src=x> {self.here()}")
         if tag == "svg" and "onload" in values:
             self.findings.append(f"<svg onload> {self.here()}")
-        self.in_script = tag == "script"
+        # JSON-LD is data, not script (structured.script_json keeps `<` out of it; test_structured checks it).
+        self.in_script = tag == "script" and values.get("type") != "application/ld+json"
         if tag not in _EMPTY:
             self.open.append(tag)
 
