@@ -39,7 +39,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _build = SiteBuild.load(_data_path(config), display_root=root)
     except CatalogueError as error:
-        raise PluginError("Kataloget har fejl:\n" + "\n".join(str(p) for p in error.problems)) from None
+        more = [f"der er flere fejl: kun de første {len(error.problems)} er vist"] if error.truncated else []
+        raise PluginError("Kataloget har fejl:\n" + "\n".join([str(p) for p in error.problems] + more)) from None
     # Former names and aliases keep working as addresses (mkdocs-redirects writes the pages).
     config.plugins["redirects"].config["redirect_maps"].update(_build.redirects())
     return config

@@ -212,7 +212,7 @@ class _Checker:
             self.reference("cases.yaml", at + ("source",), case.source, c.source_by_id, "kilden")
             for j, partner in enumerate(case.partner_clusters):
                 self.reference("cases.yaml", at + ("partner_clusters", j), partner, c.cluster_by_id, "klyngen")
-                if partner == case.cluster:
+                if partner == case.cluster and partner in c.cluster_by_id:
                     # The case would be listed twice on that cluster's page.
                     self.report("cases.yaml", at + ("partner_clusters", j), f"'{partner}' er casens egen klynge (se 'cluster')")
         for i, area in enumerate(c.activity_areas):
