@@ -257,3 +257,17 @@ def test_a_build_reports_at_most_the_cap_of_problems_and_says_so(previous: Previ
     assert_failed_and_untouched(result, previous)
     assert "der er flere fejl: kun de første 1000 er vist" in result.stderr
     assert result.stderr.count("clusters.yaml:") == 1000
+
+
+def test_make_validate_takes_data_as_one_path(tmp_path: Path) -> None:
+    """DATA with spaces, quotes, $(…) and backquotes is one path, and runs nothing."""
+    data = tmp_path / 'mine data $(shell touch pwned-make)"; touch pwned-shell; "`touch pwned-tick`'
+    shutil.copytree(REPO / "data", data)
+    venv = REPO / ".venv"
+    result = subprocess.run(
+        ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", "validate", f"DATA={data / 'clusters.yaml'}"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{data / 'clusters.yaml'}: OK — ")
+    assert not list(REPO.glob("pwned*")) and not list(tmp_path.glob("pwned*"))
