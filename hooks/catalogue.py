@@ -71,7 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         address = SiteAddress(config.site_url or "", config.repo_url or "", config.site_name, config.site_description or "")
         _build = SiteBuild.load(_data_path(config), display_root=root, address=address, source_url=_source_url(config))
     except CatalogueError as error:
-        message = "Kataloget har fejl:\n" + "\n".join(str(p) for p in error.problems)
+        more = [f"der er flere fejl: kun de første {len(error.problems)} er vist"] if error.truncated else []
+        message = "Kataloget har fejl:\n" + "\n".join([str(p) for p in error.problems] + more)
         if os.environ.get(_SERVING) != "1":
             raise PluginError(message) from None
         # `mkdocs serve`: every page shows the problems until the data is fixed. That build

@@ -133,6 +133,7 @@ class _Checker:
         self.repeated_items()
         self.clusters()
         self.continuations()
+        self.cases()
         self.figures()
         return self.problems
 
@@ -282,6 +283,13 @@ class _Checker:
                         ("clusters", i, "relations", j, "cluster"),
                         f"videreførelsen går i ring: '{relation.cluster}' fører tilbage til '{cluster.id}'",
                     )
+
+    def cases(self) -> None:
+        for i, case in enumerate(self.catalogue.cases):
+            for j, partner in enumerate(case.partner_clusters):
+                if partner == case.cluster and partner in self.catalogue.cluster_by_id:
+                    # The case would be listed twice on that cluster's page.
+                    self.report("cases.yaml", ("cases", i, "partner_clusters", j), f"'{partner}' er casens egen klynge (se 'cluster')")
 
     def figures(self) -> None:
         c = self.catalogue

@@ -247,3 +247,27 @@ def test_a_linked_page_in_docs_fails_the_build_and_is_not_published(project: Pat
     assert "docs/vent.md: er ikke en almindelig fil (fx en pipe eller en enhed); læg en almindelig fil her" in result.stderr
     assert "BYGGEMASKINENS-HEMMELIGHED" not in result.stdout + result.stderr
     assert str(secret) not in result.stdout + result.stderr
+
+
+def test_a_build_reports_at_most_the_cap_of_problems_and_says_so(previous: Previous, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    (data / "clusters.yaml").write_text("clusters:\n" + "  - x: 1\n" * 1200, encoding="utf-8")
+    result = make_build(data / "clusters.yaml", previous.site)
+    assert_failed_and_untouched(result, previous)
+    assert "der er flere fejl: kun de første 1000 er vist" in result.stderr
+    assert result.stderr.count("clusters.yaml:") == 1000
+
+
+def test_make_validate_takes_data_as_one_path(tmp_path: Path) -> None:
+    """DATA with spaces, quotes, $(…) and backquotes is one path, and runs nothing."""
+    data = tmp_path / 'mine data $(shell touch pwned-make)"; touch pwned-shell; "`touch pwned-tick`'
+    shutil.copytree(REPO / "data", data)
+    venv = REPO / ".venv"
+    result = subprocess.run(
+        ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed", "validate", f"DATA={data / 'clusters.yaml'}"],
+        cwd=REPO, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{data / 'clusters.yaml'}: OK — ")
+    assert not list(REPO.glob("pwned*")) and not list(tmp_path.glob("pwned*"))

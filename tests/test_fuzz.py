@@ -230,8 +230,11 @@ def clusters_file(draw) -> ClustersFile:
         certifications = []
         for level in draw(st.lists(st.sampled_from(LEVELS), max_size=2)):
             source = draw(st.sampled_from(SOURCES))
+            certification = {"level": level, "as_of": draw(dates), "source": source, "printed_name": draw(st.none() | names)}
+            if certification in certifications:
+                continue  # the same entry twice in a list is an error
             used.add(source)
-            certifications.append({"level": level, "as_of": draw(dates), "source": source, "printed_name": draw(st.none() | names)})
+            certifications.append(certification)
         relations = []
         others = [other for other in ids if other != cluster_id]
         for other in draw(st.lists(st.sampled_from(others), max_size=2, unique=True)) if others else []:
