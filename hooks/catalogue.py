@@ -56,7 +56,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     # Material prints these unescaped (MkDocs' theme templates do not autoescape).
     page.meta["title"] = escape(view.title)
-    page.meta["hide"] = ["navigation"]
+    page.meta["hide"] = list(view.hide)
     if view.description:
         page.meta["description"] = escape(view.meta_description)
     return ""

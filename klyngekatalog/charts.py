@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable
+
+from .formatting import dk_number
 
 # The viewBox. The SVG is scaled to its box's width (CSS), so these are proportions and the
 # size of the axis text relative to the chart; 320 units ≈ the chart's width at 1280 px.
 WIDTH = 320
-HEIGHT = 112
+HEIGHT = 92
 LEFT = 4  # plot area inside the viewBox
 RIGHT = WIDTH - 4
 TOP = 18  # room above the plot for the value axis label
@@ -49,11 +50,12 @@ class Chart:
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest 1, 2, 2.5 or 5 × 10^k at or above `value`: a round top for the axis."""
+    """The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k) at or above `value`:
+    the top of the value axis, so the tallest bar nearly fills the chart."""
     if value <= 0:
         return 1
     magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if step * magnitude >= value * (1 - 1e-9):
             return step * magnitude
     return 10 * magnitude  # pragma: no cover - the loop always returns
@@ -67,14 +69,13 @@ def bar_chart(
     values: dict[int, float | None],
     years: tuple[int, ...],
     unit: str,
-    number: Callable[[float | None], str],
+    decimals: int | None = None,
     measured: dict[int, int] | None = None,
     measured_label: str = "",
     title: str = "",
 ) -> Chart | None:
     """A bar per year from zero; a year without a figure is an outlined gap, never a 0 bar.
-    None when fewer than two years have a figure (a single number needs no chart).
-    `number` formats a figure the Danish way (render.dk_number with the indicator's decimals)."""
+    None when fewer than two years have a figure (a single number needs no chart)."""
     present = [values[y] for y in years if values.get(y) is not None]
     if len(present) < 2:
         return None
@@ -83,13 +84,17 @@ def bar_chart(
     bar = slot * 0.62
     plot = BOTTOM - TOP
     bars, missing, tips, spoken = [], [], [], []
+
+    def number(value: float) -> str:
+        return dk_number(value, decimals)
+
     for i, year in enumerate(years):
         x = LEFT + i * slot + (slot - bar) / 2
         value = values.get(year)
         counted = (measured or {}).get(year)
-        count_text = f" ({number(counted)} {measured_label} målt)" if counted is not None and measured_label else ""
+        count_text = f" ({dk_number(counted)} {measured_label} målt)" if counted is not None and measured_label else ""
         if value is None:
-            missing.append(f"M{_fmt(x)} {TOP + plot / 2:.1f}h{_fmt(bar)}v{plot / 2:.1f}h{_fmt(-bar)}z")
+            missing.append(f"M{_fmt(x)} {TOP}h{_fmt(bar)}V{BOTTOM}h{_fmt(-bar)}z")
             tips.append(f"{year}: ikke opgjort")
             spoken.append(f"{year}: ikke opgjort")
             continue
@@ -99,7 +104,7 @@ def bar_chart(
         tips.append(f"{year}: {number(value)} {unit}{count_text}")
         spoken.append(f"{year}: {number(value)}{count_text}")
     labels = (
-        Label(LEFT, TOP - 6, f"{number(top)} {unit}"),
+        Label(LEFT, TOP - 6, f"{dk_number(top)} {unit}"),
         Label(LEFT + slot / 2, HEIGHT - 4, str(years[0]), "middle"),
         Label(RIGHT - slot / 2, HEIGHT - 4, str(years[-1]), "middle"),
     )
