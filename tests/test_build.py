@@ -324,7 +324,7 @@ def test_figures_table_pages_measured_counts_and_downloads(site, catalogue):
     for table in catalogue.tables:
         article = site.content(f"tal/{table.id}/")
         row = next(r for r in article.iter("tr") if "kk-measured" in (r.attrs.get("class") or ""))
-        header = [c.text().strip() for c in _cells(row.parent.first("tr"))]
+        header = [c.text().strip() for c in _cells(row.parent.parent.first("thead").first("tr"))]
         cells = [c.text().strip() for c in _cells(row)]
         for year, count in table.measured.items():
             assert cells[header.index(str(year))] == dk_number(count), (table.id, year)
