@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -87,8 +88,12 @@ def run_lighthouse(url: str, out: Path) -> dict:
     }
 
 
-def table(results: dict[str, list[dict]]) -> str:
+def table(results: dict[str, list[dict]], load_before: tuple[float, ...], load_after: tuple[float, ...]) -> str:
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    loads = ", ".join(f"{x:.2f}" for x in load_before), ", ".join(f"{x:.2f}" for x in load_after)
     lines = [
+        f"Run {when} on {os.cpu_count()} cores; load average before {loads[0]}, after {loads[1]}.",
+        "",
         "| page | score (median) | runs | FCP | LCP | TBT | CLS | DOM elements |",
         "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
@@ -126,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(_StaticHost, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         results: dict[str, list[dict]] = {}
+        load_before = os.getloadavg()
         try:
             for path in figures_paths(Path(os.environ.get("KLYNGEKATALOG_DATA", ROOT / "data" / "clusters.yaml")).parent):
                 results[path] = []
@@ -134,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"/{path}: {[r['score'] for r in results[path]]}", flush=True)
         finally:
             server.shutdown()
-    text = table(results)
+    text = table(results, load_before, os.getloadavg())
     print(text)
     if not args.no_write:
         write_results(text)
