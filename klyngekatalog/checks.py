@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue
 
 
+# A table gets the page /tal/<id>/; these addresses under /tal/ are other pages (views.py).
+RESERVED_TABLE_IDS = frozenset({"kataloget"})
+
+
 def name_key(name: str) -> str:
     """How two names are compared: case, width, dashes and spacing do not tell names apart."""
     folded = unicodedata.normalize("NFKC", name).casefold()
@@ -166,6 +170,8 @@ class _Checker:
         file = "figures.yaml"
         for i, table in enumerate(c.tables):
             at = ("tables", i)
+            if table.id in RESERVED_TABLE_IDS:
+                self.report(file, at + ("id",), f"tabel-id '{table.id}' er optaget: /tal/{table.id}/ er en anden side")
             self.reference(file, at + ("source",), table.source, c.source_by_id, "kilden")
             years = set(table.years)
             if len(years) != len(table.years):

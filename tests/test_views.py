@@ -260,3 +260,34 @@ def test_no_redirect_overwrites_the_catalogue_table(catalogue):
     changed = dataclasses.replace(catalogue, clusters=(first, *catalogue.clusters[1:]))
     pages = {view.path for view in build_views(changed)}
     assert not set(redirects(changed)) & pages
+
+
+def test_figures_pages_are_generic(catalogue, index):
+    """A table gets its page from data alone; a table of one year gets no chart column."""
+    from klyngekatalog.checks import RESERVED_TABLE_IDS
+    from klyngekatalog.views import CATALOGUE_FIGURES_ID, figures_table_pages
+
+    assert CATALOGUE_FIGURES_ID in RESERVED_TABLE_IDS
+    table = catalogue.tables[0]
+    one_year = table.model_copy(
+        update={
+            "id": "test-et-aar",
+            "years": (table.years[-1],),
+            "measured": {table.years[-1]: 1},
+            "sections": tuple(
+                s.model_copy(update={"indicators": tuple(i.model_copy(update={"values": {table.years[-1]: 1.0}}) for i in s.indicators)})
+                for s in table.sections
+            ),
+        }
+    )
+    views = {v.path: v for v in figures_table_pages(index)}
+    assert set(views) == {f"tal/{t.id}.md" for t in catalogue.tables}
+    for t in catalogue.tables:
+        view = views[f"tal/{t.id}.md"]
+        assert view.hide == ("navigation", "toc") and view.url == f"tal/{t.id}/"
+        assert view.context["downloads"] == {"csv": f"data/tal/{t.id}.csv", "json": f"data/tal/{t.id}.json"}
+    from klyngekatalog.views import _figures_table_view
+
+    view = _figures_table_view(index, one_year)
+    assert view.context["has_charts"] is False
+    assert all(row["chart"] is None for section in view.context["sections"] for row in section["rows"])

@@ -91,6 +91,7 @@
     var r = svg.getBoundingClientRect();
     show(svg, Math.floor(((event.clientX - r.left) * g.box.width / r.width - g.left) / g.slot));
   });
+  window.addEventListener("resize", hide);
   document.addEventListener("focusin", function (event) {
     var svg = chartOf(event.target);
     if (svg) show(svg, svg.getAttribute("data-kk-tips").split("\n").length - 1);
