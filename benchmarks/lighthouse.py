@@ -93,13 +93,24 @@ def run_once(url: str, out: Path, cpu_slowdown: float | None = None) -> dict:
     }
 
 
+def figures_pages() -> list[str]:
+    """/tal/, the catalogue over time and one page per table of the real catalogue."""
+    from klyngekatalog.catalogue import load_catalogue
+
+    tables = load_catalogue(ROOT / "data" / "clusters.yaml").tables
+    return ["tal/", "tal/kataloget/", *(f"tal/{table.id}/" for table in tables)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cpu-slowdown", type=float, help="instead of Lighthouse's 4× (calibration for a slow host)")
+    parser.add_argument("--figures", action="store_true", help="every figures page (/tal/ and below) instead of the default pages")
     parser.add_argument("pages", nargs="*", default=PAGES)
     args = parser.parse_args(argv)
+    if args.figures:
+        args.pages = figures_pages()
     if not LIGHTHOUSE.exists():
         print("Lighthouse is missing: npm ci --prefix tools/lighthouse (make lighthouse does)", file=sys.stderr)
         return 1

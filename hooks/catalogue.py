@@ -115,7 +115,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             raise PluginError(str(error)) from None
     # Material prints these unescaped (MkDocs' theme templates do not autoescape).
     page.meta["title"] = escape(view.title)
-    page.meta["hide"] = ["navigation"]
+    page.meta["hide"] = list(view.hide)
     # Material's edit button: to the entry's line in the data, not to a Markdown file.
     link = _build.edit_link(page.file.src_uri)
     page.edit_url = link.url if link else None

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 import xlsxwriter
 
 from .catalogue import Catalogue
-from .model import DATA_FILES
+from .model import DATA_FILES, Table
 from .views import Index
 
 # A spreadsheet would run a cell starting with one of these as a formula.
@@ -53,6 +53,38 @@ def clusters_csv(catalogue: Catalogue, index: Index | None = None) -> str:
     for row in index.rows.rows:
         writer.writerow({column.key: _cell(column.text(row[column.key])) for column in columns})
     return out.getvalue()
+
+
+def figure_table_csv(table: Table) -> str:
+    """One row per indicator (and one for the number measured), one column per year; figures
+    as plain numbers (a dot for decimals) for spreadsheets and scripts, empty where the source
+    has NA."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    change = ["aendring_pct"] if table.change_label else []
+    writer.writerow(["afsnit", "indikator_id", "indikator", "enhed", *map(str, table.years), *change])
+
+    def number(value) -> str:
+        if value is None:
+            return ""
+        return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+    writer.writerow(["", "antal-maalt", f"Antal målt ({table.population})", table.population, *(number(table.measured.get(y)) for y in table.years), *([""] if change else [])])
+    for section in table.sections:
+        for ind in section.indicators:
+            row = [section.title, ind.id, ind.name, ind.unit, *(number(ind.values.get(y)) for y in table.years), *([number(ind.change)] if change else [])]
+            writer.writerow([_cell(value) for value in row])
+    return out.getvalue()
+
+
+def figure_table_exports(catalogue: Catalogue) -> dict[str, str]:
+    """Each summary table on its own (linked from its page under /tal/): tal/<id>.csv and
+    tal/<id>.json, the JSON in the shape of a table in figures.yaml."""
+    files = {}
+    for table in catalogue.tables:
+        files[f"tal/{table.id}.csv"] = figure_table_csv(table)
+        files[f"tal/{table.id}.json"] = _json(table)
+    return files
 
 
 # Fixed, so the same catalogue gives the same file byte for byte (XlsxWriter stores the
@@ -128,4 +160,5 @@ def all_exports(catalogue: Catalogue, index: Index | None = None) -> dict[str, s
     files["clusters.csv"] = clusters_csv(catalogue, index)
     files["klynger.xlsx"] = clusters_xlsx(catalogue, index)
     files["datapackage.json"] = datapackage(catalogue, index)
+    files.update(figure_table_exports(catalogue))
     return files

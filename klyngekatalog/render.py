@@ -7,39 +7,15 @@ ever used as a template, so `<script>` or `{{ … }}` in a description comes out
 from __future__ import annotations
 
 import functools
-from decimal import Decimal
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .formatting import dk_date, dk_number
 from .problems import Problem
 from .views import PageView
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-_MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
-
-
-def dk_number(value: float | int | None, decimals: int | None = None) -> str:
-    """A number the Danish way: 16.520 and 316,6. None (not measured) is shown as a dash."""
-    if value is None:
-        return "–"
-    if decimals is None:
-        # As many decimals as the figure has (repr is the shortest exact form), at most 6.
-        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
-        decimals = min(6, max(0, -exponent)) if isinstance(exponent, int) else 0
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".").replace("-", "−")
-
-
-def dk_date(value: str) -> str:
-    """2016-12-31 → 31. december 2016; 2013-05 → maj 2013; 2013 → 2013."""
-    parts = value.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])}. {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return value
 
 
 def root_prefix(page_url: str) -> str:

@@ -23,7 +23,9 @@ RESERVED = {
     "cases": frozenset({"index"}),
 }
 # Fixed anchors of /tal/, where each table's id is an anchor too (templates/figures.html).
-RESERVED_TABLE_IDS = frozenset({"noegletal", "kataloget-i-tal", "pr-fagomraade", "pr-certificering", "pr-liste"})
+# A table's id is its page, /tal/<id>/, and an anchor on /tal/: neither may be another page
+# under /tal/ ("kataloget", the catalogue over time) or another anchor of /tal/.
+RESERVED_TABLE_IDS = frozenset({"kataloget", "noegletal", "kataloget-i-tal", "pr-fagomraade", "pr-certificering", "pr-liste"})
 
 
 def slugify(name: str) -> str:

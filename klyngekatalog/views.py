@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalogue import Catalogue
+from .charts import bar_chart
 from .columns import ClusterRows
-from .model import CONTINUATION_KINDS, Case, Cluster, Level, Relation, Source, SourceList, Theme, UnnamedHolders
+from .model import CONTINUATION_KINDS, Case, Cluster, Level, Relation, Source, SourceList, Table, Theme, UnnamedHolders
 from .slugs import TRANSLITERATION, RESERVED, slugify
 
 
@@ -30,6 +31,7 @@ class PageView:
     in_nav: bool = False
     # The navigation page this page belongs under (its tab and breadcrumb), e.g. "klynger/index.md".
     section: str | None = None
+    hide: tuple[str, ...] = ("navigation",)  # Material's sidebars to leave out
 
     @property
     def meta_description(self) -> str:
@@ -55,6 +57,7 @@ SECTIONS = {
     "klynger": ("klynger/index.md", "klynger/", "Klynger"),
     "temaer": ("temaer/index.md", "temaer/", "Fagområder"),
     "cases": ("cases/index.md", "cases/", "Cases"),
+    "tal": ("tal.md", "tal/", "Tal"),
 }
 
 
@@ -488,33 +491,113 @@ def cases_index_page(index: Index) -> PageView:
     return PageView("cases/index.md", "Cases", "cases.html", {"areas": areas, "clusters": c.cluster_by_id}, in_nav=True)
 
 
-@dataclass(frozen=True)
-class Bar:
-    year: int
-    value: float | None
-    height: float  # 0–1, share of the series' largest value
+# --- figures: /tal/ (overview), /tal/<table-id>/ (one page per source table), /tal/kataloget/ ---
+
+FIGURES_HIDE = ("navigation", "toc")  # the figures pages use the whole width
+CATALOGUE_FIGURES_ID = "kataloget"
+# Anchors of the single /tal/ page before it was split whose content moved to /tal/kataloget/
+# (the overview keeps #noegletal, #kataloget-i-tal and one id per table; the indicator and
+# section anchors keep their ids on the table pages; docs/assets/tal.js follows them all).
+MOVED_ANCHORS = ("pr-fagomraade", "pr-certificering", "pr-liste")
 
 
-def series_bars(values: dict[int, float | None], years: tuple[int, ...]) -> list[Bar]:
-    """The bars of an indicator's small chart; years without a figure get no bar."""
-    largest = max((v for v in values.values() if v is not None), default=0) or 1
-    return [Bar(y, values.get(y), (values[y] or 0) / largest if values.get(y) is not None else 0) for y in years]
+def figures_table_url(table_id: str) -> str:
+    return f"tal/{table_id}/"
+
+
+def figures_table_files(table_id: str) -> dict[str, str]:
+    """The table's downloads, as site paths (written by exports.figure_table_exports)."""
+    return {"csv": f"data/tal/{table_id}.csv", "json": f"data/tal/{table_id}.json"}
+
+
+def _figures_table_view(index: Index, table: Table) -> PageView:
+    source = index.catalogue.source_by_id[table.source]
+    sections = [
+        {
+            "title": section.title,
+            "anchor": f"afsnit-{number}",
+            "rows": [
+                {
+                    "indicator": ind,
+                    "chart": bar_chart(ind.values, table.years, ind.unit, ind.decimals, table.measured, table.population, ind.name),
+                }
+                for ind in section.indicators
+            ],
+        }
+        for number, section in enumerate(table.sections, start=1)
+    ]
+    context = {
+        "table": table,
+        "source": source,
+        "sections": sections,
+        "has_charts": any(row["chart"] for s in sections for row in s["rows"]),
+        "notes": [ind for section in table.sections for ind in section.indicators if ind.note],
+        "downloads": figures_table_files(table.id),
+        "breadcrumb": breadcrumb("tal"),
+    }
+    period = f"{table.years[0]}–{table.years[-1]}" if len(table.years) > 1 else str(table.years[0])
+    # One catalogue text only, first: the description is cut at 200 characters.
+    description = f"{table.title}. Grafer og tal {period}, med kilde."
+    return PageView(
+        f"tal/{table.id}.md", table.title, "figures_table.html", context, description=description, hide=FIGURES_HIDE, section="tal"
+    )
+
+
+def figures_table_pages(index: Index) -> list[PageView]:
+    return [_figures_table_view(index, table) for table in index.catalogue.tables]
 
 
 def figures_page(index: Index) -> PageView:
+    """/tal/: the key figures with year and source, and a way into each table's page."""
     c = index.catalogue
-    charts = {
-        (table.id, ind.id): series_bars(ind.values, table.years)
+    tables = [
+        {
+            "table": table,
+            "url": figures_table_url(table.id),
+            "source": c.source_by_id[table.source],
+            "indicators": sum(len(section.indicators) for section in table.sections),
+            "sections": [section.title for section in table.sections],
+        }
         for table in c.tables
-        for section in table.sections
-        for ind in section.indicators
-        if sum(v is not None for v in ind.values.values()) >= 2
+    ]
+    context = {
+        "headlines": [{"headline": h, "source": c.source_by_id[h.source]} for h in c.headlines],
+        "tables": tables,
+        "catalogue_url": figures_table_url(CATALOGUE_FIGURES_ID),
+        "moved": MOVED_ANCHORS,
     }
+    description = "Nøgletal om danske klynger og innovationsnetværk med år og kilde, og performanceregnskabernes tabeller som grafer."
+    return PageView("tal.md", "Tal", "figures.html", context, description=description, in_nav=True, hide=FIGURES_HIDE)
+
+
+def _listed_years(index: Index, cluster: Cluster) -> set[int]:
+    return {index.catalogue.list_by_id[listing.list].year for listing in cluster.listings}
+
+
+def catalogue_figures_page(index: Index) -> PageView:
+    """/tal/kataloget/: what the catalogue's own listings show over time. The links into
+    /klynger/ carry the table's filters in the query (?tema=…&aar=…)."""
+    c = index.catalogue
+    themed_years = sorted({source_list.year for source_list in c.lists if source_list.themed})
+    themes = [
+        {
+            "theme": theme,
+            "counts": {year: len(index.clusters_by_theme.get(theme.id, {}).get(year, [])) for year in themed_years},
+        }
+        for theme in c.themes
+    ]
+    largest = max((n for t in themes for n in t["counts"].values()), default=0) or 1
+    for t in themes:
+        t["shares"] = {year: n / largest for year, n in t["counts"].items()}
+    all_years = sorted({source_list.year for source_list in c.lists})
+    first, last = (all_years[0], all_years[-1]) if all_years else (None, None)
+    listed = [_listed_years(index, cluster) for cluster in c.clusters]
+    again = None
+    if first is not None and first != last:
+        in_first = sum(1 for years in listed if first in years)
+        in_both = sum(1 for years in listed if first in years and last in years)
+        again = {"first": first, "last": last, "in_first": in_first, "in_both": in_both, "in_last": sum(1 for years in listed if last in years)}
     counts = {
-        "themes": [
-            {"theme": t, "counts": {y: len(cl) for y, cl in sorted(index.clusters_by_theme.get(t.id, {}).items())}}
-            for t in c.themes
-        ],
         "levels": [
             {"level": l, "named": len(index.holders.get(l.id, [])), "unnamed": sum(u.count for u in index.unnamed_by_level.get(l.id, []))}
             for l in sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0))
@@ -523,9 +606,14 @@ def figures_page(index: Index) -> PageView:
             {"list": l, "count": index.clusters_by_list.get(l.id, 0)} for l in c.lists
         ],
     }
-    years = sorted({y for t in counts["themes"] for y in t["counts"]})
-    context = {"tables": c.tables, "headlines": c.headlines, "sources": c.source_by_id, "counts": counts, "years": years, "charts": charts}
-    return PageView("tal.md", "Tal", "figures.html", context, in_nav=True)
+    context = {
+        "themes": themes, "years": themed_years, "again": again, "counts": counts, "sources": c.source_by_id, "breadcrumb": breadcrumb("tal")
+    }
+    description = "Klynger og innovationsnetværk pr. fagområde i kildernes lister, og hvor mange der går igen fra år til år."
+    return PageView(
+        f"tal/{CATALOGUE_FIGURES_ID}.md", "Kataloget over tid", "figures_catalogue.html", context,
+        description=description, hide=FIGURES_HIDE, section="tal",
+    )
 
 
 def redirects(catalogue: Catalogue) -> dict[str, str]:
@@ -556,7 +644,9 @@ def build_views(catalogue: Catalogue, index: Index | None = None) -> list[PageVi
         certifications_page(index),
         cases_index_page(index),
         figures_page(index),
+        catalogue_figures_page(index),
     ]
+    views += figures_table_pages(index)
     views += [cluster_page(index, cluster) for cluster in catalogue.clusters]
     views += [theme_page(index, theme) for theme in catalogue.themes]
     views += [case_page(index, case) for case in catalogue.cases]

@@ -246,23 +246,100 @@ def test_certifications_page(open_visit, viewport):
     visit.check("certificeringer")
 
 
+def figures_paths() -> list[str]:
+    """Every page under /tal/: the overview, the catalogue over time and one per source table."""
+    return ["tal/", "tal/kataloget/", *(f"tal/{table.id}/" for table in catalogue().tables)]
+
+
+FIGURES_LAYOUT = """(viewport) => {
+  const tables = [...document.querySelectorAll('article table')].map((t) => {
+    const box = t.parentElement.getBoundingClientRect(), r = t.getBoundingClientRect();
+    return {overflow: t.scrollWidth > t.clientWidth + 1 || r.right > box.right + 1 || r.right > viewport + 1,
+            id: t.className};
+  });
+  const charts = [...document.querySelectorAll('article svg.kk-graf')].map((svg) => {
+    const r = svg.getBoundingClientRect();
+    return {left: r.left, right: r.right, width: r.width, labels: [...svg.querySelectorAll('text')].map((t) => t.textContent),
+            label: svg.getAttribute('aria-label') || ''};
+  });
+  return {tables, charts, elements: document.querySelectorAll('*').length,
+          sidebar: [...document.querySelectorAll('.md-sidebar--secondary')].some((el) => el.offsetWidth > 0)};
+}"""
+
+
 @BOTH
-def test_figures_page(open_visit, viewport):
+@pytest.mark.parametrize("path", figures_paths())
+def test_figures_pages_fit(open_visit, viewport, path):
+    """No table scrolls sideways, every chart lies within the viewport's width with its axis
+    labels (at least 280 px wide on a desktop), the page stays under 1,500 elements, and the
+    empty right sidebar is gone."""
     visit = open_visit(viewport)
-    visit.goto("tal/")
+    visit.goto(path)
+    assert title(visit)
+    layout = visit.page.evaluate(FIGURES_LAYOUT, visit.width)
+    assert layout["tables"] or path == "tal/", "no table on a figures page"
+    assert [t for t in layout["tables"] if t["overflow"]] == []
+    if path.count("/") == 2 and path != "tal/kataloget/":
+        assert layout["charts"], f"no chart on {path}"
+    for chart in layout["charts"]:
+        assert chart["left"] >= -1 and chart["right"] <= visit.width + 1, chart
+        if viewport == "desktop":
+            assert chart["width"] >= 280, chart
+        else:
+            assert chart["width"] >= visit.width * 0.8, chart  # fills the column
+        assert len(chart["labels"]) == 3 and all(chart["labels"]), chart
+        assert re.search(r"\d{4}: ", chart["label"]), chart
+    assert layout["elements"] <= 1500, f"{path}: {layout['elements']} elements"
+    assert not layout["sidebar"]
+    visit.check(path.strip("/").replace("/", "-"))
+
+
+def test_figures_chart_value_on_hover_and_focus(open_visit):
+    visit = open_visit("desktop")
+    visit.goto("tal/klynger-2012-2016/")
     page = visit.page
-    assert title(visit) == "Tal"
-    assert page.locator("article table").count() >= 4
-    # Wide tables scroll inside their own wrapper, which a keyboard can then focus.
-    wraps = page.eval_on_selector_all(
-        "article .md-typeset__scrollwrap",
-        "els => els.map((el) => ({scrolls: el.scrollWidth > el.clientWidth + 1, tabindex: el.getAttribute('tabindex')}))",
-    )
-    assert wraps, "Material did not wrap the tables"
-    assert all(w["tabindex"] == "0" for w in wraps if w["scrolls"]), wraps
-    if viewport == "phone":
-        assert any(w["scrolls"] for w in wraps), "no table scrolls at 375 px: the test checks nothing"
-    visit.check("tal")
+    row = page.locator("tr#klynger-2012-2016--deltagende-i-alt")
+    chart = row.locator("svg.kk-graf")
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + box["width"] - 20, box["y"] + box["height"] / 2)
+    tip = page.locator(".kk-tip")
+    assert tip.is_visible()
+    assert tip.inner_text().startswith("2016: "), tip.inner_text()
+    page.mouse.move(5, 5)
+    assert not tip.is_visible()
+    chart.focus()
+    assert tip.is_visible() and tip.inner_text().startswith("2016: ")
+    page.keyboard.press("ArrowLeft")
+    assert tip.inner_text().startswith("2015: "), tip.inner_text()
+    visit.check("tal-hover")
+
+
+@pytest.mark.parametrize(
+    "anchor, path, fragment",
+    [
+        ("klynger-2012-2016--deltagende-i-alt", "tal/klynger-2012-2016/", "klynger-2012-2016--deltagende-i-alt"),
+        ("innovationsnetvaerk-2007-2012-3", "tal/innovationsnetvaerk-2007-2012/", "innovationsnetvaerk-2007-2012-3"),
+        ("pr-liste", "tal/kataloget/", "pr-liste"),
+    ],
+)
+def test_former_figures_anchors_lead_to_the_content(open_visit, anchor, path, fragment):
+    """Links into the former one-page /tal/ still arrive: the script follows the anchor."""
+    visit = open_visit("desktop")
+    visit.goto(f"tal/#{anchor}")
+    visit.page.wait_for_url(f"**/{path}#{fragment}")
+    assert visit.page.locator(f"[id='{fragment}']").count() == 1
+    visit.check("tal-anker")
+
+
+def test_search_finds_a_figure(open_visit):
+    visit = open_visit("desktop")
+    visit.goto("sog/?q=16.520")
+    hrefs = [r["href"] for r in search_results(visit)]
+    assert any("tal/klynger-2012-2016/" in href for href in hrefs), hrefs
+    visit.goto("sog/?q=deltagende virksomheder 2016")
+    hrefs = [r["href"] for r in search_results(visit)]
+    assert any("/tal/" in href for href in hrefs), hrefs
 
 
 @BOTH

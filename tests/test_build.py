@@ -72,7 +72,8 @@ def test_build_succeeds(real_site):
 
 
 def test_every_page_exists(site, catalogue):
-    expected = ["", "klynger/", "temaer/", "certificeringer/", "cases/", "tal/", "om/", "data/clusters.json", "data/clusters.csv"]
+    expected = ["", "klynger/", "temaer/", "certificeringer/", "cases/", "tal/", "tal/kataloget/", "om/", "data/clusters.json", "data/clusters.csv"]
+    expected += [f"tal/{t.id}/" for t in catalogue.tables]
     expected += [f"klynger/{c.id}/" for c in catalogue.clusters]
     expected += [f"temaer/{t.id}/" for t in catalogue.themes]
     expected += [f"cases/{c.id}/" for c in catalogue.cases]
@@ -292,10 +293,12 @@ def _cells(row):
     return [c for c in row.children if not isinstance(c, str) and c.tag in ("td", "th")]
 
 
-def test_figures_page_carries_every_figure(site, catalogue):
-    article = site.content("tal/")
+def test_figures_table_pages_carry_every_figure(site, catalogue):
+    """Each source table has its page /tal/<table-id>/; each indicator its row there, under the
+    id it had on the former one-page /tal/ (<table-id>--<indicator-id>)."""
     problems = []
     for table in catalogue.tables:
+        article = site.content(f"tal/{table.id}/")
         for section_ in table.sections:
             for indicator in section_.indicators:
                 row_id = f"{table.id}--{indicator.id}"
@@ -317,30 +320,32 @@ def test_figures_page_carries_every_figure(site, catalogue):
     assert problems == []
 
 
-def test_figures_page_measured_counts_and_headlines(site, catalogue):
-    article = site.content("tal/")
+def test_figures_table_pages_measured_counts_and_downloads(site, catalogue):
     for table in catalogue.tables:
-        row = next(r for r in section(article.by_id(table.id)).iter("tr") if "kk-measured" in (r.attrs.get("class") or ""))
+        article = site.content(f"tal/{table.id}/")
+        row = next(r for r in article.iter("tr") if "kk-measured" in (r.attrs.get("class") or ""))
         header = [c.text().strip() for c in _cells(row.parent.parent.first("thead").first("tr"))]
         cells = [c.text().strip() for c in _cells(row)]
         for year, count in table.measured.items():
             assert cells[header.index(str(year))] == dk_number(count), (table.id, year)
-    headlines = " ".join(re.sub(r"\s+", " ", tr.text()) for tr in section(article.by_id("noegletal")).iter("tr"))
+        links = {a.attrs.get("href") for a in article.iter("a")}
+        for ext in ("csv", "json"):
+            assert f"../../data/tal/{table.id}.{ext}" in links, (table.id, ext)
+            assert site.file(f"data/tal/{table.id}.{ext}").is_file()
+
+
+def test_figures_overview_headlines_with_year_and_source(site, catalogue):
+    article = site.content("tal/")
+    boxes = {li.attrs["id"]: re.sub(r"\s+", " ", li.text()) for li in section(article.by_id("noegletal")).iter("li")}
     for headline in catalogue.headlines:
-        assert dk_number(headline.value) in headlines, headline.id
-
-
-def test_undated_figures_show_uden_dato_with_their_location(site, catalogue):
-    rows = {}
-    for tr in section(site.content("tal/").by_id("noegletal")).iter("tr"):
-        text = re.sub(r"\s+", " ", tr.text()).strip()
-        rows[text] = text
-    undated = [h for h in catalogue.headlines if h.year is None]
-    assert undated
-    for headline in undated:
-        [row] = [r for r in rows if headline.label in r and dk_number(headline.value) in r]
-        assert row.startswith("uden dato"), headline.id
-        assert headline.location in row and (headline.note or "") in row, headline.id
+        text = boxes[headline.id]
+        assert dk_number(headline.value) in text, headline.id
+        assert (str(headline.year) if headline.year is not None else "uden dato") in text, headline.id
+        assert catalogue.source_by_id[headline.source].short_title in text, headline.id
+        if headline.location:
+            assert headline.location in text, headline.id
+        if headline.note:
+            assert headline.note in text, headline.id
 
 
 def test_continuations_show_both_ways_on_cluster_pages(site):
@@ -356,10 +361,53 @@ def test_continuations_show_both_ways_on_cluster_pages(site):
     assert "Har overtaget aktiviteterne fra BioSys" in relations("biopeople")
 
 
-def test_figures_page_uses_the_danish_number_format(site):
-    text = site.content("tal/").text()
+def test_figures_overview_keeps_the_former_anchors(site, catalogue):
+    """/tal/#<table-id>, #noegletal and #kataloget-i-tal still land on content; the table's
+    entry links to its page (docs/assets/tal.js follows #<table-id>--<indicator-id> there)."""
+    article = site.content("tal/")
+    for id_ in ("noegletal", "kataloget-i-tal", *(t.id for t in catalogue.tables)):
+        assert article.by_id(id_) is not None, id_
+    for table in catalogue.tables:
+        assert article.by_id(table.id).attrs["data-kk-side"] == f"{table.id}/"
+
+
+def test_figures_pages_use_the_danish_number_format(site):
+    text = site.content("tal/klynger-2012-2016/").text()
     assert "16.520" in text
-    assert "316,6" in text
+    assert "316,6" in site.content("tal/innovationsnetvaerk-2007-2012/").text() + text
+
+
+def test_figures_charts_have_axes_and_describe_every_value(site, catalogue):
+    for table in catalogue.tables:
+        article = site.content(f"tal/{table.id}/")
+        for section_ in table.sections:
+            for indicator in section_.indicators:
+                row = article.by_id(f"{table.id}--{indicator.id}")
+                svg = row.first("svg")
+                if sum(v is not None for v in indicator.values.values()) < 2:
+                    assert svg is None
+                    continue
+                labels = [t.text() for t in svg.iter("text")]
+                assert labels[1:] == [str(table.years[0]), str(table.years[-1])], indicator.id
+                assert labels[0].endswith(indicator.unit), indicator.id
+                description = svg.attrs["aria-label"]
+                for year, value in indicator.values.items():
+                    expected = dk_number(value, indicator.decimals) if value is not None else "ikke opgjort"
+                    assert f"{year}: {expected}" in description, (indicator.id, year)
+
+
+def test_catalogue_over_time(site, catalogue):
+    article = site.content("tal/kataloget/")
+    for id_ in ("pr-fagomraade", "gaar-igen", "pr-certificering", "pr-liste"):
+        assert article.by_id(id_) is not None, id_
+    links = {a.attrs.get("href") for a in article.iter("a")}
+    assert "../../klynger/?tema=foedevarer&aar=2016" in links
+    assert "../../klynger/?aar=2013,2016" in links
+    listed = {c.id: {l.list for l in c.listings} for c in catalogue.clusters}
+    years = {l.id: l.year for l in catalogue.lists}
+    both = sum(1 for lists in listed.values() if {years[l] for l in lists} >= {2013, 2016})
+    text = re.sub(r"\s+", " ", article.text())
+    assert f"{both} af de " in text
 
 
 # --- cluster pages ----------------------------------------------------------------------------
@@ -412,14 +460,17 @@ def _scripts(site, url):
 
 
 def test_generated_pages_carry_no_scripts_of_their_own(site, catalogue):
-    """The same scripts as on the hand-written /om/: Material's own and the site's assets."""
+    """The same scripts as on the hand-written /om/: Material's own and the site's assets (the
+    figures pages under /tal/ add the site's own assets/tal.js, and nothing else)."""
     reference = _scripts(site, "om/")
     assert all(s[1].startswith("assets/") for s in reference if s[0] == "src")
     count = lambda url: site.html(url).count("<script") - site.html(url).count('<script type="application/ld+json">')
     expected_count = count("om/")
+    figures = sorted(reference + [("src", "assets/tal.js")], key=repr)
     for view in build_views(catalogue):
-        assert _scripts(site, view.url) == reference, view.url
-        assert count(view.url) == expected_count, view.url
+        on_figures = view.url.startswith("tal/")
+        assert _scripts(site, view.url) == (figures if on_figures else reference), view.url
+        assert count(view.url) == expected_count + on_figures, view.url
 
 
 # --- payloads: catalogue text stays text -----------------------------------------------------

@@ -178,6 +178,17 @@ TABLES = """\
       - title: Test
         indicators:
           - {id: test-indikator-to, name: Test C, unit: stk, values: {2012: 1}}
+  - id: kataloget
+    title: Tabel med et optaget id
+    source: pr-2013
+    location: Bilag 9
+    population: netværk
+    years: [2012]
+    measured: {2012: 20}
+    sections:
+      - title: Test
+        indicators:
+          - {id: test-indikator-tre, name: Test D, unit: stk, values: {2012: 1}}
 """
 
 HEADLINES = """\
@@ -297,6 +308,8 @@ expect("figures", F, "{2012: 1, 2015: 2}", "mangler en værdi for 2013 (skriv nu
 expect("figures", F, "test-indikator, name: Test B", "indikator-id 'test-indikator' findes allerede i tabellen")
 expect("figures", F, "id: test-tabel\n    title: Testtabel igen", "tabel-id 'test-tabel' findes allerede (linje {line})", 4)
 expect("figures", F, "[2012, 2012]", "et år står flere gange i 'years'")
+# /tal/kataloget/ is the catalogue over time, so no table may have that page.
+expect("figures", F, "id: kataloget", "tabel-id 'kataloget' er optaget: /tal/kataloget/ er en anden side", 4)
 expect("figures", F, "noegletalskilde-findes-ikke", "kilden 'noegletalskilde-findes-ikke' findes ikke")
 expect("figures", F, "test-noegletal, source: pr-2017", "nøgletal-id 'test-noegletal' findes allerede (linje {line})")
 # The other files.

@@ -17,7 +17,7 @@ import pytest
 
 from klyngekatalog import model
 from klyngekatalog.catalogue import load_catalogue
-from klyngekatalog.exports import all_exports, clusters_csv, clusters_xlsx, csv_columns, datapackage, json_exports
+from klyngekatalog.exports import all_exports, clusters_csv, clusters_xlsx, csv_columns, datapackage, figure_table_exports, json_exports
 from klyngekatalog.site import SiteBuild
 from klyngekatalog.views import Index
 
@@ -140,7 +140,8 @@ def test_csv_leaves_ordinary_text_alone(catalogue):
 
 def test_all_exports_adds_the_csv_the_spreadsheet_and_the_data_package(catalogue):
     files = all_exports(catalogue)
-    assert set(files) == set(JSON_FILES) | {"clusters.csv", "klynger.xlsx", "datapackage.json"}
+    tables = {f"tal/{t.id}.{ext}" for t in catalogue.tables for ext in ("csv", "json")}
+    assert set(files) == set(JSON_FILES) | {"clusters.csv", "klynger.xlsx", "datapackage.json"} | tables
     assert files["clusters.csv"] == clusters_csv(catalogue)
 
 
@@ -220,6 +221,28 @@ def test_the_data_package_profile_rejects_a_broken_package(catalogue):
     del package["resources"][0]["schema"]
     schema = json.loads(PROFILE.read_text(encoding="utf-8"))
     assert list(jsonschema.Draft4Validator(schema).iter_errors(package))
+
+
+def test_each_figures_table_as_csv_and_json(catalogue):
+    """/data/tal/<id>.csv: a row per indicator, a column per year, plain numbers; the JSON
+    loads back as the table it came from."""
+    from klyngekatalog.model import Table
+
+    files = figure_table_exports(catalogue)
+    for table in catalogue.tables:
+        assert Table.model_validate(json.loads(files[f"tal/{table.id}.json"])) == table
+        rows = list(csv.DictReader(io.StringIO(files[f"tal/{table.id}.csv"])))
+        measured, *indicators = rows
+        assert measured["indikator_id"] == "antal-maalt"
+        assert [float(measured[str(y)]) for y in table.measured] == [float(v) for v in table.measured.values()]
+        expected = [ind for section in table.sections for ind in section.indicators]
+        assert [row["indikator_id"] for row in indicators] == [ind.id for ind in expected]
+        for row, ind in zip(indicators, expected):
+            for year in table.years:
+                value = ind.values.get(year)
+                assert row[str(year)] == ("" if value is None else row[str(year)]), (ind.id, year)
+                if value is not None:
+                    assert float(row[str(year)]) == value, (ind.id, year)
 
 
 # --- the exports on the built site ------------------------------------------------------------

@@ -285,10 +285,11 @@ def test_no_template_is_evaluated(page_texts: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["klynger/", "temaer/", "certificeringer/", "cases/", "tal/", "om/", "klynger/{cluster}/", "temaer/{theme}/", "cases/{case}/"]
+    "url",
+    ["klynger/", "temaer/", "certificeringer/", "cases/", "tal/", "tal/kataloget/", "tal/{table}/", "om/", "klynger/{cluster}/", "temaer/{theme}/", "cases/{case}/"],
 )
 def test_the_payload_is_shown_as_text(build: PayloadBuild, catalogue: Catalogue, url: str) -> None:
-    url = url.format(cluster=catalogue.clusters[0].id, theme=catalogue.themes[0].id, case=catalogue.cases[0].id)
+    url = url.format(cluster=catalogue.clusters[0].id, theme=catalogue.themes[0].id, case=catalogue.cases[0].id, table=catalogue.tables[0].id)
     raw = (build.site / url / "index.html").read_text("utf-8")
     assert str(escape(PAYLOAD)) in raw
 

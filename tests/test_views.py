@@ -114,10 +114,11 @@ def test_sort_key_puts_danish_letters_last():
 
 
 def test_one_view_per_record_plus_the_index_pages(catalogue, views):
-    assert len(views) == len(catalogue.clusters) + len(catalogue.themes) + len(catalogue.cases) + len(INDEX_PAGES)
+    figures = {"tal/kataloget.md"} | {f"tal/{t.id}.md" for t in catalogue.tables}
+    assert len(views) == len(catalogue.clusters) + len(catalogue.themes) + len(catalogue.cases) + len(INDEX_PAGES) + len(figures)
     paths = Counter(view.path for view in views)
     assert all(n == 1 for n in paths.values()), [p for p, n in paths.items() if n > 1]
-    expected = set(INDEX_PAGES)
+    expected = set(INDEX_PAGES) | figures
     expected |= {f"klynger/{c.id}.md" for c in catalogue.clusters}
     expected |= {f"temaer/{t.id}.md" for t in catalogue.themes}
     expected |= {f"cases/{c.id}.md" for c in catalogue.cases}
@@ -315,3 +316,32 @@ def test_search_terms_weigh_what_a_page_is_about(catalogue, by_path):
     assert theme[10].split()[0] == "ikt"
     food = {t.weight: t.text for t in by_path["temaer/foedevarer.md"].context["search_terms"]}
     assert {"foedevarer", "fodevarer"} <= set(food[10].split())
+def test_figures_pages_are_generic(catalogue, index):
+    """A table gets its page from data alone; a table of one year gets no chart column."""
+    from klyngekatalog.slugs import RESERVED_TABLE_IDS
+    from klyngekatalog.views import CATALOGUE_FIGURES_ID, figures_table_pages
+
+    assert CATALOGUE_FIGURES_ID in RESERVED_TABLE_IDS
+    table = catalogue.tables[0]
+    one_year = table.model_copy(
+        update={
+            "id": "test-et-aar",
+            "years": (table.years[-1],),
+            "measured": {table.years[-1]: 1},
+            "sections": tuple(
+                s.model_copy(update={"indicators": tuple(i.model_copy(update={"values": {table.years[-1]: 1.0}}) for i in s.indicators)})
+                for s in table.sections
+            ),
+        }
+    )
+    views = {v.path: v for v in figures_table_pages(index)}
+    assert set(views) == {f"tal/{t.id}.md" for t in catalogue.tables}
+    for t in catalogue.tables:
+        view = views[f"tal/{t.id}.md"]
+        assert view.hide == ("navigation", "toc") and view.url == f"tal/{t.id}/"
+        assert view.context["downloads"] == {"csv": f"data/tal/{t.id}.csv", "json": f"data/tal/{t.id}.json"}
+    from klyngekatalog.views import _figures_table_view
+
+    view = _figures_table_view(index, one_year)
+    assert view.context["has_charts"] is False
+    assert all(row["chart"] is None for section in view.context["sections"] for row in section["rows"])

@@ -1,0 +1,39 @@
+"""Danish formatting of numbers and dates, by Babel (CLDR data) rather than by hand.
+
+Used by the templates (as filters, see render.py) and by the chart descriptions (views.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "da_DK"
+
+
+def dk_number(value: float | int | None, decimals: int | None = None) -> str:
+    """A number the Danish way: 16.520 and 316,6. None (not measured) is shown as a dash."""
+    if value is None:
+        return "–"
+    # repr is the shortest exact form of a float: 11.3 stays 11.3, not 11.2999….
+    number = Decimal(repr(float(value)))
+    if decimals is None:
+        # As many decimals as the figure has, at most 6.
+        exponent = number.normalize().as_tuple().exponent
+        decimals = min(6, max(0, -exponent)) if isinstance(exponent, int) else 0
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    # A typographic minus (U+2212), as the pages have always printed it; CLDR's Danish uses "-".
+    return format_decimal(number, format=pattern, locale=LOCALE).replace("-", "\u2212")
+
+
+def dk_date(value: str) -> str:
+    """2016-12-31 → 31. december 2016; 2013-05 → maj 2013; 2013 → 2013."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 3:
+        return format_date(date(*parts), "d. MMMM y", locale=LOCALE)
+    if len(parts) == 2:
+        return format_date(date(parts[0], parts[1], 1), "LLLL y", locale=LOCALE)
+    return value
