@@ -149,10 +149,11 @@ class _Checker:
                 if item.id in RESERVED[folder]:
                     self.report(file, (key, i, "id"), f"id'et '{item.id}' er optaget af en side på webstedet (/{folder}/{item.id}/)")
         ids = {table.id for table in c.tables}
+        headline_ids = {headline.id for headline in c.headlines}  # anchors on /tal/ too
         for i, table in enumerate(c.tables):
             # /tal/ gives each table the anchor #<id> and each of its sections #<id>-<n>.
             base, _, number = table.id.rpartition("-")
-            if table.id in RESERVED_TABLE_IDS or (number.isdigit() and base in ids):
+            if table.id in RESERVED_TABLE_IDS or (number.isdigit() and base in ids) or table.id in headline_ids:
                 self.report("figures.yaml", ("tables", i, "id"), f"id'et '{table.id}' er optaget af et afsnit på siden /tal/")
 
     def repeated_items(self) -> None:
@@ -287,7 +288,7 @@ class _Checker:
     def cases(self) -> None:
         for i, case in enumerate(self.catalogue.cases):
             for j, partner in enumerate(case.partner_clusters):
-                if partner == case.cluster and partner in self.catalogue.cluster_by_id:
+                if partner == case.cluster and partner in self.catalogue.cluster_by_id and partner not in self.broken_ids:
                     # The case would be listed twice on that cluster's page.
                     self.report("cases.yaml", ("cases", i, "partner_clusters", j), f"'{partner}' er casens egen klynge (se 'cluster')")
 

@@ -25,7 +25,11 @@ RESERVED = {
 # Fixed anchors of /tal/, where each table's id is an anchor too (templates/figures.html).
 # A table's id is its page, /tal/<id>/, and an anchor on /tal/: neither may be another page
 # under /tal/ ("kataloget", the catalogue over time) or another anchor of /tal/.
-RESERVED_TABLE_IDS = frozenset({"kataloget", "noegletal", "kataloget-i-tal", "pr-fagomraade", "pr-certificering", "pr-liste"})
+RESERVED_TABLE_IDS = frozenset(
+    {"kataloget", "indhold", "noegletal", "tabeller", "kataloget-i-tal"}
+    # Anchors of the former one-page /tal/, which docs/assets/tal.js still follows.
+    | {"pr-fagomraade", "pr-certificering", "pr-liste"}
+)
 
 
 def slugify(name: str) -> str:

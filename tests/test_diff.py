@@ -36,7 +36,7 @@ def test_summary_of_an_editors_change(two) -> None:
     base, head = two
     text = diff(head.path("clusters.yaml"), base_path=base.path("clusters.yaml"))
     assert text.startswith("## Ændringer i kataloget i forhold til ")
-    assert "**Validering:** ✅ kataloget er i orden – 73 klynger" in text
+    assert f"**Validering:** ✅ kataloget er i orden – {len(base.load().clusters) + 1} klynger" in text
     assert "- Tilføjet: `test-foedevareklyngen` `Test Fødevareklyngen`" in text
     assert "- Ændret: `ve-net` `Innovationsnetværket VE-NET` – felter: website" in text
     # The pages that change: the new cluster's, the changed one's, its theme, the table, the exports.
@@ -55,7 +55,7 @@ def test_a_changed_figure_is_named_with_old_and_new_value(tmp_path: Path) -> Non
     head.replace("figures.yaml", old, old.replace(f"{{{year}: {value}", f"{{{year}: {value}1", 1))
     summary = diff(head.path("clusters.yaml"), base_path=base.path("clusters.yaml"))
     assert "### Tabeller (tal)" in summary
-    assert f": {value} → {value}1`" in summary and "`/tal/`" in summary
+    assert f": {value} → {value}1`" in summary and "`/tal/" in summary
 
 
 def test_removed_records_and_no_change(tmp_path: Path) -> None:
@@ -113,4 +113,4 @@ def test_make_diff_against_a_git_ref(tmp_path: Path) -> None:
 
 def test_the_makefile_has_the_target() -> None:
     makefile = (REPO / "Makefile").read_text("utf-8")
-    assert "BASE ?= origin/main" in makefile and '-m klyngekatalog diff --base "$(BASE)" "$(DATA)"' in makefile
+    assert "BASE ?= origin/main" in makefile and '-m klyngekatalog diff --base "$$BASE" "$$DATA"' in makefile

@@ -33,7 +33,7 @@ class Counted:
             patch.setattr(Record, "__eq__", counting)
             build = SiteBuild.load(folder / "clusters.yaml")
             pages = [len(build.render(path).encode("utf-8")) for path in build.views]
-            exports = sum(len(content.encode("utf-8")) for content in build.data_files().values())
+            exports = sum(len(c if isinstance(c, bytes) else c.encode("utf-8")) for c in build.data_files().values())
             redirects = len(build.redirects())
         self.comparisons = comparisons[0]
         self.largest_page = max(pages)
