@@ -127,7 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
-            subprocess.run(["make", "--no-print-directory", "build", f"SITE={site}"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+            built = subprocess.run(["make", "--no-print-directory", "build", f"SITE={site}"], cwd=ROOT, capture_output=True, text=True)
+            if built.returncode != 0:
+                print(built.stdout + built.stderr, file=sys.stderr)
+                return 1
         server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(_StaticHost, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         results: dict[str, list[dict]] = {}
