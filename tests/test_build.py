@@ -368,7 +368,7 @@ def test_figures_overview_keeps_the_former_anchors(site, catalogue):
     for id_ in ("noegletal", "kataloget-i-tal", *(t.id for t in catalogue.tables)):
         assert article.by_id(id_) is not None, id_
     for table in catalogue.tables:
-        assert article.by_id(table.id).attrs["data-kk-side"] == f"{table.id}/"
+        assert article.by_id(table.id).attrs["data-kk-side"] == f"../tal/{table.id}/"
 
 
 def test_figures_pages_use_the_danish_number_format(site):

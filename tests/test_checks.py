@@ -309,7 +309,7 @@ expect("figures", F, "test-indikator, name: Test B", "indikator-id 'test-indikat
 expect("figures", F, "id: test-tabel\n    title: Testtabel igen", "tabel-id 'test-tabel' findes allerede (linje {line})", 4)
 expect("figures", F, "[2012, 2012]", "et år står flere gange i 'years'")
 # /tal/kataloget/ is the catalogue over time, so no table may have that page.
-expect("figures", F, "id: kataloget", "tabel-id 'kataloget' er optaget: /tal/kataloget/ er en anden side", 4)
+expect("figures", F, "id: kataloget", "id'et 'kataloget' er optaget af et afsnit på siden /tal/", 4)
 expect("figures", F, "noegletalskilde-findes-ikke", "kilden 'noegletalskilde-findes-ikke' findes ikke")
 expect("figures", F, "test-noegletal, source: pr-2017", "nøgletal-id 'test-noegletal' findes allerede (linje {line})")
 # The other files.

@@ -122,7 +122,7 @@ def test_empty_fields_are_explained_in_words(site, catalogue):
 
 
 def test_generated_pages_have_a_breadcrumb_and_a_section(site, catalogue):
-    expected = {"klynger": "Klynger", "temaer": "Fagområder", "cases": "Cases"}
+    expected = {"klynger": "Klynger", "temaer": "Fagområder", "cases": "Cases", "tal": "Tal"}
     for view in build_views(catalogue):
         page = site.page(view.url)
         tabs = [li for li in page.iter("li") if "md-tabs__item--active" in li.attrs.get("class", "")]
