@@ -267,6 +267,10 @@ FIGURES_LAYOUT = """(viewport) => {
 }"""
 
 
+# A table of one year has no development to draw: its page is the numbers only.
+ONE_YEAR_TABLES = {f"tal/{table.id}/" for table in catalogue().tables if len(table.years) < 2}
+
+
 @BOTH
 @pytest.mark.parametrize("path", figures_paths())
 def test_figures_pages_fit(open_visit, viewport, path):
@@ -279,7 +283,7 @@ def test_figures_pages_fit(open_visit, viewport, path):
     layout = visit.page.evaluate(FIGURES_LAYOUT, visit.width)
     assert layout["tables"] or path == "tal/", "no table on a figures page"
     assert [t for t in layout["tables"] if t["overflow"]] == []
-    if path.count("/") == 2 and path != "tal/kataloget/":
+    if path.count("/") == 2 and path != "tal/kataloget/" and path not in ONE_YEAR_TABLES:
         assert layout["charts"], f"no chart on {path}"
     for chart in layout["charts"]:
         assert chart["left"] >= -1 and chart["right"] <= visit.width + 1, chart
@@ -302,9 +306,12 @@ def test_figures_chart_value_on_hover_and_focus(open_visit):
     chart = row.locator("svg.kk-graf")
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
-    page.mouse.move(box["x"] + box["width"] - 20, box["y"] + box["height"] / 2)
+    # From outside the chart, in steps: the pointer may already rest where the chart now is
+    # (an earlier test's page), and a move without a step in between fires no pointermove.
+    page.mouse.move(1, 1)
+    page.mouse.move(box["x"] + box["width"] - 20, box["y"] + box["height"] / 2, steps=5)
     tip = page.locator(".kk-tip")
-    assert tip.is_visible()
+    tip.wait_for(state="visible", timeout=5_000)
     assert tip.inner_text().startswith("2016: "), tip.inner_text()
     page.mouse.move(5, 5)
     assert not tip.is_visible()
@@ -721,7 +728,7 @@ def first_screen(visit: Visit) -> tuple[int, list[dict]]:
             }))""",
     )
     for result in results:
-        match = re.search(r"/((?:klynger|temaer|cases)/[^/]+|tal)/?$", result["href"])
+        match = re.search(r"/((?:klynger|temaer|cases|tal)/[^/]+|tal)/?$", result["href"])
         result["page"] = match.group(1) if match else result["href"]
     return total, results
 
