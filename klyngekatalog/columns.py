@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Callable, Literal, Union
 
 from .model import Cluster
 
-if TYPE_CHECKING:  # views imports this module; the Index is only passed in
-    from .views import Index
+if TYPE_CHECKING:  # index imports this module; the Index is only passed in
+    from .index import Index
 
 # A cell: text, a list (ids or names), or a yes/no flag.
 Value = Union[str, tuple[str, ...], bool]
