@@ -16,6 +16,7 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .charts import bar_chart
+from .fields import sourced_facts
 from .index import Index, sort_key
 from .model import Case, Cluster, Relation, Table, Theme
 from .slugs import TRANSLITERATION, RESERVED, slugify
@@ -203,8 +204,12 @@ def cluster_page(index: Index, cluster: Cluster) -> PageView:
         "cases": index.cases_by_cluster.get(cluster.id, []),
         "areas": c.area_by_id,
         "sources": [c.source_by_id[s] for s in cluster.sources],
-        "description_source": c.source_by_id.get(cluster.description_source or ""),
-        "website_source": c.source_by_id.get(cluster.website_source or ""),
+        # The source of each sourced fact ("description", "website" …), as the model declares it.
+        "fact_sources": {
+            fact: c.source_by_id[source_id]
+            for fact, sourced_by in sourced_facts(Cluster).items()
+            if (source_id := getattr(cluster, sourced_by.field)) in c.source_by_id
+        },
         "period": cluster_period(index, cluster),
         "breadcrumb": breadcrumb("klynger"),
     }
