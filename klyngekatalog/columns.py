@@ -114,7 +114,10 @@ DERIVED_AT = "listings"
 def _field_value(name: str) -> Callable[["Index", Cluster], Value]:
     def value(index: "Index", cluster: Cluster) -> Value:
         field = getattr(cluster, name)
-        return "" if field is None else field
+        if field is None:
+            return ""
+        # A number or a date is a cell's text, as typed.
+        return field if isinstance(field, (str, tuple, bool)) else str(field)
 
     return value
 
