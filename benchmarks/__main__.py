@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from klyngekatalog.catalogue import load_catalogue
-from klyngekatalog.synthetic import write_catalogue
+from benchmarks.synthetic import write_catalogue
 
 from . import report, stress
 from .floor import write_floor

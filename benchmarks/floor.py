@@ -16,7 +16,7 @@ import yaml
 
 from klyngekatalog.catalogue import Catalogue
 from klyngekatalog.render import dk_date, dk_number
-from klyngekatalog.views import Index, sort_key
+from klyngekatalog.index import Index, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 

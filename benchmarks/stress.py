@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from klyngekatalog.synthetic import write_catalogue
+from benchmarks.synthetic import write_catalogue
 
 from .measure import ROOT, build_catalogue_site
 

@@ -3,7 +3,8 @@
 One list of column definitions drives the CSV export (/data/clusters.csv, in list order),
 the catalogue table on /klynger/ (its visible cells, in `cell` order, and the data its filters
 read) and the table's JSON rows for a large catalogue (/data/klynger-tabel.json, keyed by
-column). A new column is one entry here.
+column). A field of the cluster becomes a column by one marker on the model (model.AsColumn);
+a column derived from the whole catalogue (themes by year, certifications …) is one entry here.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Literal, Union
 
+from .fields import declared_fields
 from .model import Cluster
 
-if TYPE_CHECKING:  # views imports this module; the Index is only passed in
-    from .views import Index
+if TYPE_CHECKING:  # index imports this module; the Index is only passed in
+    from .index import Index
 
 # A cell: text, a list (ids or names), or a yes/no flag.
 Value = Union[str, tuple[str, ...], bool]
@@ -58,14 +60,7 @@ def cluster_columns(index: "Index") -> tuple[Column, ...]:
     def themes_in(year: int) -> Callable[["Index", Cluster], Value]:
         return lambda index, cluster: tuple(index.themes_by_year(cluster).get(year, ()))
 
-    return (
-        Column("id", "Id", lambda i, cl: cl.id, table=True),
-        Column("navn", "Navn", lambda i, cl: cl.name, kind="link", table=True, cell=1),
-        Column("andre_navne", "Andre navne", lambda i, cl: cl.aliases, kind="names", table=True),
-        Column("beskrivelse", "Beskrivelse", lambda i, cl: cl.description or ""),
-        Column("beskrivelse_kilde", "Kilde til beskrivelsen", lambda i, cl: cl.description_source or ""),
-        Column("websted", "Websted", lambda i, cl: cl.website or "", kind="url", table=True, cell=5),
-        Column("websted_kilde", "Kilde til webstedet", lambda i, cl: cl.website_source or ""),
+    derived = (
         *(Column(f"fagomraader_{year}", f"Fagområde {year}", themes_in(year), kind="ids", table=True) for year in years),
         Column(
             "fagomraade", "Fagområde (seneste)",
@@ -99,9 +94,32 @@ def cluster_columns(index: "Index") -> tuple[Column, ...]:
             kind="ids", csv=False, table=True,
         ),
         Column("har_beskrivelse", "Har beskrivelse", lambda i, cl: bool(cl.description), kind="flag", csv=False, table=True),
-        Column("note", "Note", lambda i, cl: cl.note or ""),
-        Column("kilder", "Kilder", lambda i, cl: cl.sources),
     )
+    # The fields' own columns, declared on the model (model.AsColumn), in the model's order;
+    # the derived ones stand where the fields they come from (listings …) begin.
+    columns: list[Column] = []
+    declared = {f.name: f.column for f in declared_fields(Cluster) if f.column is not None}
+    for name in Cluster.model_fields:
+        if name == DERIVED_AT:
+            columns += derived
+        if (marker := declared.get(name)) is not None:
+            columns.append(Column(marker.key, marker.header, _field_value(name), kind=marker.kind, table=marker.table, cell=marker.cell))
+    return tuple(columns)
+
+
+# The model field before which the derived columns stand.
+DERIVED_AT = "listings"
+
+
+def _field_value(name: str) -> Callable[["Index", Cluster], Value]:
+    def value(index: "Index", cluster: Cluster) -> Value:
+        field = getattr(cluster, name)
+        if field is None:
+            return ""
+        # A number or a date is a cell's text, as typed.
+        return field if isinstance(field, (str, tuple, bool)) else str(field)
+
+    return value
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .catalogue import Catalogue, CatalogueFiles, load_catalogue
+from .catalogue import Catalogue, CatalogueFiles
 from .problems import CatalogueError, Problem
 from .site import SiteBuild
 

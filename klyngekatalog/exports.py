@@ -11,7 +11,7 @@ import xlsxwriter
 
 from .catalogue import Catalogue
 from .model import DATA_FILES, Table
-from .views import Index
+from .index import Index
 
 # A spreadsheet would run a cell starting with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 from pydantic import AfterValidator
 
 from . import model
-from .model import CitesAll, Record, Ref, SourcedBy, Translated
+from .model import AsColumn, CitesAll, Record, Ref, SourcedBy, Translated
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class DeclaredField:
     cites_all: bool = False
     text: bool = False
     translated: bool = False  # model.Translated: the site's other languages translate it
+    column: AsColumn | None = None  # model.AsColumn: a column of the cluster's row (columns.py)
     record: type[Record] | None = None  # a nested record, whose own fields are declared in turn
 
 
@@ -44,6 +45,8 @@ def _inspect(annotation: object, metadata: typing.Iterable[object], found: dict)
             found["cites_all"] = True
         elif isinstance(marker, Translated):
             found["translated"] = True
+        elif isinstance(marker, AsColumn):
+            found["column"] = marker
         elif isinstance(marker, AfterValidator) and marker.func is model._check_text:
             found["text"] = True
     origin = typing.get_origin(annotation)

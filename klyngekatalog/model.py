@@ -71,6 +71,20 @@ class CitesAll:
 
 
 @dataclass(frozen=True)
+class AsColumn:
+    """The field is a column of the cluster's row (columns.py): in /data/clusters.csv and the
+    spreadsheet under `key`, headed `header` (Danish, for visitors); with `table`, in the data
+    of the catalogue table on /klynger/, and shown as its `cell`-th visible column when set.
+    `kind` says how the table shows it ("text", "names", "link", "url")."""
+
+    key: str
+    header: str
+    kind: str = "text"
+    table: bool = False
+    cell: int = 0
+
+
+@dataclass(frozen=True)
 class Translated:
     """A text in the catalogue's own words, which the site's other languages translate
     (data/translations.<language>.yaml). Names as printed in a source are not translated."""
@@ -393,20 +407,28 @@ class Relation(Record):
 
 
 class Cluster(Record):
-    id: Slug
-    name: Name
-    aliases: tuple[Name, ...] = Field((), max_length=50, description="Andre navne for samme organisation: tidligere navne, forkortelser.")
-    description: Annotated[OwnText | None, SourcedBy("description_source", "en beskrivelse")] = Field(
+    id: Annotated[Slug, AsColumn("id", "Id", table=True)]
+    name: Annotated[Name, AsColumn("navn", "Navn", kind="link", table=True, cell=1)]
+    aliases: Annotated[tuple[Name, ...], AsColumn("andre_navne", "Andre navne", kind="names", table=True)] = Field(
+        (), max_length=50, description="Andre navne for samme organisation: tidligere navne, forkortelser."
+    )
+    description: Annotated[OwnText | None, SourcedBy("description_source", "en beskrivelse"), AsColumn("beskrivelse", "Beskrivelse")] = Field(
         None, description="Formål og fokus, med egne ord (ingen citater)."
     )
-    description_source: SourceId | None = None
-    website: Annotated[Url | None, SourcedBy("website_source", "en webadresse")] = None
-    website_source: SourceId | None = None
+    description_source: Annotated[SourceId | None, AsColumn("beskrivelse_kilde", "Kilde til beskrivelsen")] = None
+    website: Annotated[
+        Url | None, SourcedBy("website_source", "en webadresse"), AsColumn("websted", "Websted", kind="url", table=True, cell=5)
+    ] = None
+    website_source: Annotated[SourceId | None, AsColumn("websted_kilde", "Kilde til webstedet")] = None
+    # The catalogue table's columns derived from the listings, certifications and relations
+    # stand here, in columns.py (they need the whole catalogue).
     listings: tuple[Listing, ...] = Field((), max_length=50)
     certifications: tuple[Certification, ...] = Field((), max_length=20)
     relations: tuple[Relation, ...] = Field((), max_length=50)
-    note: OwnText | None = None
-    sources: Annotated[tuple[SourceId, ...], CitesAll()] = Field(min_length=1, max_length=50, description="Id på hver kilde, posten bygger på.")
+    note: Annotated[OwnText | None, AsColumn("note", "Note")] = None
+    sources: Annotated[tuple[SourceId, ...], CitesAll(), AsColumn("kilder", "Kilder")] = Field(
+        min_length=1, max_length=50, description="Id på hver kilde, posten bygger på."
+    )
 
 
 class ClustersFile(Record):

@@ -18,7 +18,8 @@ from .exports import all_exports
 from .render import Renderer
 from .schema import schemas, render as render_schema
 from .structured import cluster_organization, dataset, script_json
-from .views import SECTIONS, TABLE_ROWS_FILE, Index, PageView, build_views, redirects, table_rows_data
+from .index import Index
+from .views import SECTIONS, TABLE_ROWS_FILE, PageView, build_views, redirects, table_rows_data
 
 
 _BLOCK_MARKER = "<!-- katalog:"

@@ -291,7 +291,7 @@ def choose_payload_targets(data_dir: Path = DATA) -> PayloadTargets:
     """A described cluster placed in a theme, with a case of its own: its name then shows on
     its own page, the theme page, the case page and /klynger/."""
     from klyngekatalog.catalogue import load_catalogue
-    from klyngekatalog.views import Index
+    from klyngekatalog.index import Index
 
     catalogue = load_catalogue(data_dir / "clusters.yaml")
     index = Index(catalogue)

@@ -33,7 +33,7 @@ def catalogue():
 @lru_cache(maxsize=1)
 def latest_themes() -> dict[str, list[str]]:
     """Each cluster's themes in its latest placement: what /klynger/ files it under."""
-    from klyngekatalog.views import Index
+    from klyngekatalog.index import Index
 
     index = Index(catalogue())
     return {cluster.id: index.latest_themes(cluster) for cluster in catalogue().clusters}
@@ -504,7 +504,7 @@ def _fold(text: str) -> str:
 
 def expected_ids(**f: str) -> set[str]:
     """What the filters must show, worked out from the catalogue (independently of tabel.js)."""
-    from klyngekatalog.views import Index
+    from klyngekatalog.index import Index
 
     c = catalogue()
     index = Index(c)

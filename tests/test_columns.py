@@ -9,7 +9,8 @@ from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.columns import ClusterRows
 from klyngekatalog.exports import csv_columns
 from klyngekatalog.render import Renderer
-from klyngekatalog.views import TABLE_INLINE_LIMIT, Index, catalogue_table_page, table_rows_data
+from klyngekatalog.index import Index
+from klyngekatalog.views import TABLE_INLINE_LIMIT, catalogue_table_page, table_rows_data
 
 from sitebuild import DATA
 

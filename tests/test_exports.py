@@ -19,7 +19,7 @@ from klyngekatalog import model
 from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.exports import all_exports, clusters_csv, clusters_xlsx, csv_columns, datapackage, figure_table_exports, json_exports
 from klyngekatalog.site import SiteBuild
-from klyngekatalog.views import Index
+from klyngekatalog.index import Index
 
 from sitebuild import DATA, real_site
 

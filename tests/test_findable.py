@@ -11,7 +11,8 @@ import pytest
 
 from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.site import ISSUE_FORM, SiteAddress, SiteBuild, correction_url
-from klyngekatalog.views import Index, build_views, cluster_period
+from klyngekatalog.index import Index
+from klyngekatalog.views import build_views, cluster_period
 
 from sitebuild import DATA, ROOT, SUBPATH, SUBPATH_SITE_URL, parse_html, real_site, resolve, subpath_site  # noqa: F401
 

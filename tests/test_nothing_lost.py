@@ -25,7 +25,7 @@ from klyngekatalog.model import (
     ThemesFile,
 )
 from klyngekatalog.render import dk_date, dk_number
-from klyngekatalog.views import Index
+from klyngekatalog.index import Index
 from klyngekatalog.yamlsource import load_yaml
 
 from sitebuild import DATA, BuiltSite, Element, real_site  # noqa: F401 - real_site is a fixture

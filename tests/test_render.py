@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from klyngekatalog.render import Renderer, dk_date, dk_number, relative_url
-from klyngekatalog.views import Index, PageView, build_views, case_page, cluster_page, theme_page
+from klyngekatalog.index import Index
+from klyngekatalog.views import PageView, build_views, case_page, cluster_page, theme_page
 
 from sitebuild import DATA, PAYLOAD, PAYLOAD_NAME, parse_html
 

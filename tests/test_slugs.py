@@ -7,7 +7,8 @@ from pathlib import Path
 
 import re
 
-from klyngekatalog import slugs, synthetic, views
+from benchmarks import synthetic
+from klyngekatalog import slugs, views
 from klyngekatalog.slugs import RESERVED_TABLE_IDS, slugify
 
 

@@ -1,4 +1,4 @@
-"""klyngekatalog.synthetic: the benchmark's catalogue is deterministic, valid and shaped like the real one."""
+"""benchmarks.synthetic: the benchmark's catalogue is deterministic, valid and shaped like the real one."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.checks import name_key
-from klyngekatalog.synthetic import slugify, write_catalogue
+from benchmarks.synthetic import slugify, write_catalogue
 
 FILES = ("clusters.yaml", "sources.yaml", "themes.yaml", "certifications.yaml", "cases.yaml", "figures.yaml")
 
@@ -78,7 +78,7 @@ def test_catalogue_is_shaped_like_the_real_one(written) -> None:
 
 def test_texts_survive_the_yaml_round_trip(tmp_path: Path) -> None:
     """Folded (>-) texts come back exactly as generated: no stray newline or trailing space."""
-    from klyngekatalog.synthetic import generate
+    from benchmarks.synthetic import generate
 
     clusters, _ = generate(50, seed=3)
     loaded = load_catalogue(write_catalogue(tmp_path, 50, seed=3))
@@ -94,7 +94,7 @@ def test_slugify_spells_danish_letters_out() -> None:
 
 def test_command_line_writes_a_valid_catalogue(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "klyngekatalog.synthetic", "20", str(tmp_path), "--seed", "5"],
+        [sys.executable, "-m", "benchmarks.synthetic", "20", str(tmp_path), "--seed", "5"],
         capture_output=True,
         text=True,
         check=True,

@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 import pytest
 
 from klyngekatalog.catalogue import load_catalogue
-from klyngekatalog.views import Index, PageView, build_views, sort_key
+from klyngekatalog.index import Index, sort_key
+from klyngekatalog.views import PageView, build_views
 
 from sitebuild import DATA
 

@@ -10,7 +10,7 @@ specially); nothing is copied from the sources, so the files are not mistaken fo
 
 Output depends only on (n, seed, the real catalogue): the same seed gives the same bytes.
 
-    python -m klyngekatalog.synthetic N OUTDIR [--seed S]
+    python -m benchmarks.synthetic N OUTDIR [--seed S]
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from pathlib import Path
 
 import yaml
 
-from .catalogue import Catalogue, load_catalogue
-from .checks import name_key
-from .slugs import slugify as _slugify
+from klyngekatalog.catalogue import Catalogue, load_catalogue
+from klyngekatalog.checks import name_key
+from klyngekatalog.slugs import slugify as _slugify
 
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
 # Copied unchanged: nothing in them refers to a cluster.
@@ -474,7 +474,7 @@ def write_catalogue(folder: Path, n: int, seed: int = 1, real: Path = REAL_DATA)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     clusters, cases = generate(n, seed, real)
-    note = f"# Synthetic catalogue: {n} invented clusters (seed {seed}), made by klyngekatalog.synthetic.\n"
+    note = f"# Synthetic catalogue: {n} invented clusters (seed {seed}), made by benchmarks.synthetic.\n"
     (folder / "clusters.yaml").write_text(_dump(note, clusters), encoding="utf-8")
     (folder / "cases.yaml").write_text(_dump(note, cases), encoding="utf-8")
     for name in COPIED:
@@ -483,7 +483,7 @@ def write_catalogue(folder: Path, n: int, seed: int = 1, real: Path = REAL_DATA)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m klyngekatalog.synthetic", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.synthetic", description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, help="number of clusters")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--seed", type=int, default=1)
