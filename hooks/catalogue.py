@@ -161,6 +161,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     if _build is None:
         return context
     page.meta["kk_jsonld"] = _build.json_ld(page.file.src_uri)
+    # The page's language (Material's UI strings, <html lang>) and the language switch: the
+    # same page in each language: Material's switch in the header and its hreflang links
+    # (extra.alternate, set while the page renders).
+    switch = _build.language_switch(page.url)
+    page.meta["kk_lang"] = switch.language
+    config.extra["alternate"] = switch.alternates
     section = _build.section(page.file.src_uri)
     for item in nav.pages:
         if section and item.file.src_uri == section:
@@ -181,6 +187,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / "data"
     (Path(config.site_dir) / "robots.txt").write_text(_build.robots_txt(), encoding="utf-8")
     prune_stylesheets(Path(config.site_dir))
+    for name, content in _build.language_files().items():
+        path = Path(config.site_dir) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
     for name, content in _build.data_files().items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
