@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from klyngekatalog.cssprune import prune_stylesheets
+from klyngekatalog.labels import LABELS
 from klyngekatalog.problems import CatalogueError, Problem
 from klyngekatalog.render import error_page
 from klyngekatalog.search import SearchIndexError, index_site
@@ -87,6 +88,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             for option in group:
                 group[option] = logging.DEBUG
         return config
+    # The interface's labels per language, for the theme's templates (header, footer, 404).
+    config.extra["kk_labels"] = LABELS
     # Former names and aliases keep working as addresses (mkdocs-redirects writes the pages).
     config.plugins["redirects"].config["redirect_maps"].update(_build.redirects())
     return config
@@ -167,6 +170,10 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     switch = _build.language_switch(page.url)
     page.meta["kk_lang"] = switch.language
     config.extra["alternate"] = switch.alternates
+    page.meta["kk_tabs"] = _build.tabs(page.file.src_uri, page.url)
+    labels = LABELS[switch.language]
+    for scheme, name in zip(config.theme["palette"], (labels.dark_scheme, labels.light_scheme)):
+        scheme["toggle"]["name"] = name
     section = _build.section(page.file.src_uri)
     for item in nav.pages:
         if section and item.file.src_uri == section:

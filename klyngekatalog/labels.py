@@ -29,6 +29,18 @@ class Labels:
     breadcrumb: str
     contents: str
     language_name: str  # this language, in itself (the language switch)
+    search_catalogue: str
+    copyright: str
+    made_with: str
+    dark_scheme: str
+    light_scheme: str
+    skip_to_content: str
+    not_found: str
+    not_found_text: str
+    not_found_search: str
+    go_on: str
+    the_home_page: str
+    all_clusters_az: str
     # Shared pieces
     source: str
     source_lower: str
@@ -200,10 +212,6 @@ class Labels:
         if empty:
             raise ValueError(f"empty labels: {', '.join(empty)}")
 
-    @property
-    def and_word(self) -> str:
-        return self.and_
-
 
 DA = Labels(
     home="Forside",
@@ -218,6 +226,18 @@ DA = Labels(
     breadcrumb="Brødkrummesti",
     contents="Indhold",
     language_name="Dansk",
+    search_catalogue="Søg i kataloget",
+    copyright="Data fra offentlige kilder – se Om kataloget.",
+    made_with="Lavet med",
+    dark_scheme="Skift til mørkt tema",
+    light_scheme="Skift til lyst tema",
+    skip_to_content="Gå til indhold",
+    not_found="Siden findes ikke",
+    not_found_text="Der er ingen side på denne adresse i Klyngekataloget. Måske er der en stavefejl i adressen, eller også er linket, du fulgte, forældet.",
+    not_found_search="Søg efter en klynge, et fagområde eller et emne",
+    go_on="Gå videre",
+    the_home_page="Forsiden",
+    all_clusters_az="Alle klynger (A–Å)",
     source="Kilde",
     source_lower="kilde",
     read="Læs",
@@ -390,6 +410,18 @@ EN = Labels(
     breadcrumb="Breadcrumb",
     contents="Contents",
     language_name="English",
+    search_catalogue="Search the catalogue",
+    copyright="Data from public sources – see About.",
+    made_with="Made with",
+    dark_scheme="Switch to dark mode",
+    light_scheme="Switch to light mode",
+    skip_to_content="Skip to content",
+    not_found="Page not found",
+    not_found_text="There is no page at this address in the Cluster Catalogue. Perhaps the address has a typo, or the link you followed is out of date.",
+    not_found_search="Search for a cluster, a field or a topic",
+    go_on="Go on",
+    the_home_page="The home page",
+    all_clusters_az="All clusters (A–Z)",
     source="Source",
     source_lower="source",
     read="Read",

@@ -92,6 +92,13 @@ _FILE_PAGES = {
 }
 
 
+# The tabs of mkdocs.yml's nav, in order: (label in labels.py, URL path in an edition).
+NAV_TABS = (
+    ("home", ""), ("clusters", "klynger/"), ("fields", "temaer/"), ("certifications", "certificeringer/"),
+    ("cases", "cases/"), ("figures", "tal/"), ("about", "om/"), ("search", "sog/"),
+)
+
+
 @dataclass(frozen=True)
 class LanguageSwitch:
     language: str
@@ -162,6 +169,22 @@ class SiteBuild:
             for code in LANGUAGES
         )
         return LanguageSwitch(language, alternates)
+
+    def tabs(self, path: str, url: str) -> list[dict] | None:
+        """The navigation tabs of a page of another language (None for a Danish page, whose
+        tabs are Material's from mkdocs.yml): the same tabs in order, titles from its labels,
+        URLs in its edition, the page's own tab or section active."""
+        language = self.language_of(url)
+        if language == FIRST_LANGUAGE:
+            return None
+        t = LABELS[language]
+        here = url.removeprefix(f"{language}/")
+        view = self.views.get(path)
+        section = SECTIONS[view.section][1] if view and view.section else None
+        return [
+            {"title": getattr(t, label), "url": f"{language}/{target}", "active": target in (here, section) and (target or not here)}
+            for label, target in NAV_TABS
+        ]
 
     def edit_link(self, path: str) -> EditLink | None:
         """The link from a generated page to the line of its entry in the data (or to its
