@@ -61,6 +61,8 @@ def _source_url(config: MkDocsConfig) -> str | None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build, _problems
     _build, _problems = None, ()
+    # The interface's labels per language, for the theme's templates (header, footer, 404).
+    config.extra["kk_labels"] = LABELS
     root = Path(config.config_file_path).parent
     # Hand-written pages and theme overrides come from pull requests too: no links, no pipes.
     folders = {"docs": Path(config.docs_dir)}
@@ -88,8 +90,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             for option in group:
                 group[option] = logging.DEBUG
         return config
-    # The interface's labels per language, for the theme's templates (header, footer, 404).
-    config.extra["kk_labels"] = LABELS
     # Former names and aliases keep working as addresses (mkdocs-redirects writes the pages).
     config.plugins["redirects"].config["redirect_maps"].update(_build.redirects())
     return config

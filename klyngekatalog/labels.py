@@ -206,6 +206,8 @@ class Labels:
     # About page's list of sources
     source_kinds: Mapping[str, str]
     source_file: str
+    # docs/assets/sog.js (given to the search page as JSON): status lines and result kinds
+    search_script: dict[str, str]
 
     def __post_init__(self) -> None:
         empty = [f.name for f in fields(self) if not getattr(self, f.name)]
@@ -395,6 +397,11 @@ DA = Labels(
     over_time_description="Klynger og innovationsnetværk pr. fagområde i kildernes lister, og hvor mange der går igen fra år til år.",
     source_kinds=MappingProxyType({"rapport": "Rapport", "nyhed": "Nyhed", "artikel": "Artikel", "webside": "Webside"}),
     source_file="Kildefil",
+    search_script=dict({
+        "searching": "Søger …", "no_results": "Ingen resultater for", "result": "resultat for", "results": "resultater for",
+        "failed": "Søgningen kunne ikke indlæses.", "kind_cluster": "Klynge", "kind_field": "Fagområde", "kind_case": "Case",
+        "kind_figures": "Tal", "kind_page": "Side",
+    }),
 )
 
 EN = Labels(
@@ -579,6 +586,11 @@ EN = Labels(
     over_time_description="Clusters and innovation networks by field in the sources' lists, and how many recur from year to year.",
     source_kinds=MappingProxyType({"rapport": "Report", "nyhed": "News item", "artikel": "Article", "webside": "Web page"}),
     source_file="Source file",
+    search_script=dict({
+        "searching": "Searching …", "no_results": "No results for", "result": "result for", "results": "results for",
+        "failed": "The search could not be loaded.", "kind_cluster": "Cluster", "kind_field": "Field", "kind_case": "Case",
+        "kind_figures": "Figures", "kind_page": "Page",
+    }),
 )
 
 LABELS: Mapping[str, Labels] = MappingProxyType({"da": DA, "en": EN})

@@ -54,6 +54,14 @@ def _text(value):
 
 
 @pass_context
+def _printed(context, value):
+    """A name or place as printed in a source: Danish, marked so on another language's page."""
+    if context.get("lang", FIRST_LANGUAGE) != FIRST_LANGUAGE and value:
+        return Markup('<span lang="da">%s</span>') % value
+    return value
+
+
+@pass_context
 def _number(context, value, decimals=None):
     return dk_number(value, decimals, context.get("lang", FIRST_LANGUAGE))
 
@@ -80,6 +88,7 @@ def make_environment() -> Environment:
     env.filters["date"] = _date
     env.tests["danish_only"] = lambda value: isinstance(value, DanishOnly)
     env.globals["text"] = _text
+    env.globals["printed"] = _printed
     return env
 
 
