@@ -164,12 +164,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     if _build is None:
         return context
     page.meta["kk_jsonld"] = _build.json_ld(page.file.src_uri)
-    # The page's language (Material's UI strings, <html lang>) and the language switch: the
-    # same page in each language: Material's switch in the header and its hreflang links
-    # (extra.alternate, set while the page renders).
+    # The page's language (Material's UI strings, <html lang>) and the language switch in the
+    # header: the same page in each language (overrides/partials/language-switch.html).
     switch = _build.language_switch(page.url)
     page.meta["kk_lang"] = switch.language
-    config.extra["alternate"] = switch.alternates
+    page.meta["kk_alternates"] = switch.alternates
     page.meta["kk_tabs"] = _build.tabs(page.file.src_uri, page.url)
     labels = LABELS[switch.language]
     for scheme, name in zip(config.theme["palette"], (labels.dark_scheme, labels.light_scheme)):

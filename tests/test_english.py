@@ -206,7 +206,13 @@ def test_english_csv_beside_the_danish_one(real_site):  # noqa: F811
 
 
 def test_language_switch_and_hreflang_both_ways(real_site):  # noqa: F811
+    """The switch links each page to its counterpart; the sitemap gives search engines both
+    versions of every page (hreflang). No <link rel="alternate"> in a page: Material's script
+    would fetch a sitemap.xml beside each."""
     site = real_site.require()
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert '<xhtml:link rel="alternate" hreflang="en" href="https://klyngekataloget.github.io/en/klynger/offshoreenergy-dk/"/>' in sitemap
+    assert sitemap.count('hreflang="da"') == sitemap.count('hreflang="en"') == sitemap.count("<url>")
     for url in ("klynger/offshoreenergy-dk/", "temaer/energi/", "klynger/", "tal/", ""):
         for here, there, lang in ((url, f"en/{url}", "en"), (f"en/{url}", url, "da")):
             html = site.html(here)
@@ -215,5 +221,5 @@ def test_language_switch_and_hreflang_both_ways(real_site):  # noqa: F811
             assert f'hreflang="{lang}"' in html, here
             # MkDocs writes the way up to the home page without its last slash ("..").
             shown = re.escape(target.rstrip("/") or ".") + "/?"
-            assert re.search(rf'<a href="{shown}" hreflang="{lang}" class="md-select__link">', html), (here, target)
-            assert re.search(rf'<link rel="alternate" href="{shown}" hreflang="{lang}">', html), (here, target)
+            assert re.search(rf'<a href="{shown}" hreflang="{lang}" lang="{lang}" class="md-select__link">', html), (here, target)
+            assert 'rel="alternate"' not in html, here
