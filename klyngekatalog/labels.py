@@ -161,6 +161,7 @@ class Labels:
     has_website: str
     without_website: str
     reset_filters: str
+    shown_of: str  # the table's count line (docs/assets/tabel.js fills in the numbers)
     table_needs_js: str
     the_fields: str
     instead: str
@@ -354,6 +355,7 @@ DA = Labels(
     has_website="Har websted",
     without_website="Uden websted",
     reset_filters="Nulstil filtre",
+    shown_of="{shown} af {total} klynger",
     table_needs_js="Tabellen over alle {n} klynger kræver JavaScript. Find klyngerne under",
     the_fields="fagområderne",
     instead="i stedet.",
@@ -543,6 +545,7 @@ EN = Labels(
     has_website="Has a website",
     without_website="Without a website",
     reset_filters="Reset filters",
+    shown_of="{shown} of {total} clusters",
     table_needs_js="The table of all {n} clusters needs JavaScript. Find the clusters under",
     the_fields="the fields",
     instead="instead.",

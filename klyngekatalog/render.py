@@ -119,6 +119,8 @@ def page_globals(page_url: str, language: str) -> dict:
     """What every template of a page gets: its links, language, labels and CSV."""
     return {
         "link": _linker(page_url, language),
+        # A site path as it is, in no language's edition (e.g. another language's data file).
+        "root": lambda target, prefix=root_prefix(page_url): prefix + target,
         "page_url": page_url,
         "lang": language,
         "t": LABELS[language],

@@ -22,7 +22,10 @@ from .exports import clusters_csv
 from .labels import LABELS
 from .render import csv_file
 from .translations import FIRST_LANGUAGE, LANGUAGES
-from .views import SECTIONS, TABLE_ROWS_FILE, Index, PageView, build_views, language_indexes, redirects, table_rows_data
+from .views import (
+    SECTIONS, TABLE_INLINE_LIMIT, TABLE_ROWS_FILE, Index, PageView, build_views, language_indexes, redirects, table_rows_data,
+    table_rows_path,
+)
 
 
 _BLOCK_MARKER = "<!-- katalog:"
@@ -291,11 +294,14 @@ class SiteBuild:
     def language_files(self) -> dict[str, str]:
         """Open data of the other languages, by site path: the CSV with that language's
         headers and texts (en/data/clusters.csv). JSON keeps its English keys for all."""
-        return {
-            csv_file(language): clusters_csv(index.catalogue, index, language)
-            for language, index in self.indexes.items()
-            if language != FIRST_LANGUAGE
-        }
+        files = {}
+        for language, index in self.indexes.items():
+            if language != FIRST_LANGUAGE:
+                files[csv_file(language)] = clusters_csv(index.catalogue, index, language)
+                # The catalogue table's rows above TABLE_INLINE_LIMIT, with that language's texts.
+                if len(index.catalogue.clusters) > TABLE_INLINE_LIMIT:
+                    files[table_rows_path(language)] = json.dumps(table_rows_data(index), ensure_ascii=False, separators=(",", ":"))
+        return files
 
     def data_files(self) -> dict[str, str | bytes]:
         """Files under /data/ of the site: exports and the JSON Schemas (text, or bytes for the

@@ -448,12 +448,17 @@ def catalogue_table_page(index: Index) -> PageView:
     context = {
         "rows": _table_rows(index) if inline else [],
         "total": len(c.clusters),
-        "rows_src": None if inline else f"data/{TABLE_ROWS_FILE}",
+        "rows_src": None if inline else table_rows_path(index.language),
         "cells": index.rows.cells,
         "data_columns": index.rows.data_columns,
         "filters": _filter_options(index),
     }
     return PageView("klynger/index.md", index.labels.all_clusters, "clusters.html", context, in_nav=True)
+
+
+def table_rows_path(language: str) -> str:
+    """The site path of the table's rows in a language (other languages below their folder)."""
+    return f"data/{TABLE_ROWS_FILE}" if language == FIRST_LANGUAGE else f"{language}/data/{TABLE_ROWS_FILE}"
 
 
 def table_rows_data(index: Index) -> dict[str, Any]:

@@ -20,13 +20,10 @@ SWITCH_PAGES = ["klynger/offshoreenergy-dk/", "temaer/energi/", "klynger/", "tal
 
 
 def switch_language(visit: Visit, lang: str) -> None:
-    """Open the header's language menu and follow the link to `lang`."""
+    """Follow the header's link to the page in `lang`."""
     page = visit.page
-    if visit.viewport == "phone":
-        page.locator(".md-header .md-select button").click()
-    else:
-        page.locator(".md-header .md-select").hover()
-    link = page.locator(f".md-header .md-select__link[hreflang='{lang}']")
+    link = page.locator(f".md-header a.kk-language[hreflang='{lang}']")
+    assert link.is_visible()
     link.click()
     page.wait_for_load_state("load")
     visit.settle()

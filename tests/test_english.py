@@ -221,5 +221,5 @@ def test_language_switch_and_hreflang_both_ways(real_site):  # noqa: F811
             assert f'hreflang="{lang}"' in html, here
             # MkDocs writes the way up to the home page without its last slash ("..").
             shown = re.escape(target.rstrip("/") or ".") + "/?"
-            assert re.search(rf'<a href="{shown}" hreflang="{lang}" lang="{lang}" class="md-select__link">', html), (here, target)
+            assert re.search(rf'<a href="{shown}" hreflang="{lang}" lang="{lang}" class="md-header__button md-icon kk-language"', html), (here, target)
             assert 'rel="alternate"' not in html, here
