@@ -170,6 +170,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     page.meta["kk_lang"] = switch.language
     page.meta["kk_alternates"] = switch.alternates
     page.meta["kk_tabs"] = _build.tabs(page.file.src_uri, page.url)
+    page.meta["kk_home"] = _build.home(page.url)
     labels = LABELS[switch.language]
     for scheme, name in zip(config.theme["palette"], (labels.dark_scheme, labels.light_scheme)):
         scheme["toggle"]["name"] = name

@@ -29,6 +29,8 @@ class Labels:
     breadcrumb: str
     contents: str
     language_name: str  # this language, in itself (the language switch)
+    og_locale: str  # share tags
+    site_description: str  # a page's description where it has none (Danish: mkdocs.yml's)
     search_catalogue: str
     copyright: str
     made_with: str
@@ -229,6 +231,8 @@ DA = Labels(
     breadcrumb="Brødkrummesti",
     contents="Indhold",
     language_name="Dansk",
+    og_locale="da_DK",
+    site_description="Åbent katalog over danske klynger og innovationsnetværk – med kilder til hvert faktum.",
     search_catalogue="Søg i kataloget",
     copyright="Data fra offentlige kilder – se Om kataloget.",
     made_with="Lavet med",
@@ -419,6 +423,8 @@ EN = Labels(
     breadcrumb="Breadcrumb",
     contents="Contents",
     language_name="English",
+    og_locale="en_GB",
+    site_description="Open catalogue of Danish clusters and innovation networks – with a source for every fact.",
     search_catalogue="Search the catalogue",
     copyright="Data from public sources – see About.",
     made_with="Made with",

@@ -173,6 +173,11 @@ class SiteBuild:
         )
         return LanguageSwitch(language, alternates)
 
+    def home(self, url: str) -> str | None:
+        """The home page of the page's language (None: the site's, Material's default)."""
+        language = self.language_of(url)
+        return None if language == FIRST_LANGUAGE else f"{language}/"
+
     def tabs(self, path: str, url: str) -> list[dict] | None:
         """The navigation tabs of a page of another language (None for a Danish page, whose
         tabs are Material's from mkdocs.yml): the same tabs in order, titles from its labels,

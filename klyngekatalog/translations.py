@@ -16,6 +16,7 @@ is a problem like any other.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
@@ -188,8 +189,6 @@ def localized_catalogue(catalogue: Catalogue, language: str) -> Catalogue:
     """The catalogue with every translated text in `language` (Danish where a translation is
     missing, as DanishOnly). Built once per build and language; ids, names as printed,
     numbers and references stay as they are, so the same views render either language."""
-    import dataclasses
-
     if language == FIRST_LANGUAGE:
         return catalogue
     given = catalogue.translations.get(language)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import posixpath
 import re
 from pathlib import Path
 
@@ -189,6 +190,18 @@ def test_no_danish_interface_label_on_an_english_page(real_site, catalogue):  # 
         document = parse_html(path.read_text(encoding="utf-8"))
         html_tag = document.first("html")
         assert html_tag is not None and html_tag.attrs.get("lang") == "en", path
+        share = [m.attrs.get("content") for m in document.iter("meta") if m.attrs.get("property") == "og:locale"]
+        assert share == ["en_GB"], path
+        # The drawer, the tabs and the logo lead into the English edition.
+        folder = path.parent.relative_to(site.root).as_posix()
+        links = [
+            a.attrs["href"]
+            for a in document.iter("a")
+            if {"md-nav__link", "md-tabs__link", "md-logo"} & set((a.attrs.get("class") or "").split())
+        ]
+        assert len(links) >= 8 + 8 + 2, path
+        outside = [h for h in links if not posixpath.normpath(posixpath.join(folder, h)).startswith("en")]
+        assert not outside, (path, outside)
         text = " ".join(_visible_text(document, _catalogue_text).split())
         for phrase, key in labels.items():
             if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
