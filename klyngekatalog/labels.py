@@ -163,6 +163,7 @@ class Labels:
     has_website: str
     without_website: str
     reset_filters: str
+    sort_by: str  # before the sort buttons on a phone (a CSS ::before reads it)
     shown_of: str  # the table's count line (docs/assets/tabel.js fills in the numbers)
     table_needs_js: str
     the_fields: str
@@ -177,6 +178,7 @@ class Labels:
     catalogue_over_time_intro: str
     qualifiers: Mapping[str, str]
     undated: str
+    caveat: str  # before a key figure's caveat (a CSS ::before reads it)
     tables_heading: str
     indicator: str
     indicators_word: str
@@ -359,6 +361,7 @@ DA = Labels(
     has_website="Har websted",
     without_website="Uden websted",
     reset_filters="Nulstil filtre",
+    sort_by="Sortér efter",
     shown_of="{shown} af {total} klynger",
     table_needs_js="Tabellen over alle {n} klynger kræver JavaScript. Find klyngerne under",
     the_fields="fagområderne",
@@ -372,6 +375,7 @@ DA = Labels(
     catalogue_over_time_intro="Hvor mange klynger og netværk kilderne placerer under hvert fagområde i 2013 og 2016, hvor mange der går igen, og hvor mange der er certificerede",
     qualifiers=MappingProxyType({"over": "over ", "under": "under ", "knap": "knap ", "ca": "ca. ", "naesten": "næsten "}),
     undated="uden dato",
+    caveat="Bemærk",
     tables_heading="Tabeller fra performanceregnskaberne",
     indicator="indikator",
     indicators_word="indikatorer",
@@ -551,6 +555,7 @@ EN = Labels(
     has_website="Has a website",
     without_website="Without a website",
     reset_filters="Reset filters",
+    sort_by="Sort by",
     shown_of="{shown} of {total} clusters",
     table_needs_js="The table of all {n} clusters needs JavaScript. Find the clusters under",
     the_fields="the fields",
@@ -564,6 +569,7 @@ EN = Labels(
     catalogue_over_time_intro="How many clusters and networks the sources place in each field in 2013 and 2016, how many recur, and how many are certified",
     qualifiers=MappingProxyType({"over": "over ", "under": "under ", "knap": "just under ", "ca": "about ", "naesten": "almost "}),
     undated="undated",
+    caveat="Note",
     tables_heading="Tables from the performance accounts",
     indicator="indicator",
     indicators_word="indicators",

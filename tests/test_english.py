@@ -236,3 +236,16 @@ def test_language_switch_and_hreflang_both_ways(real_site):  # noqa: F811
             shown = re.escape(target.rstrip("/") or ".") + "/?"
             assert re.search(rf'<a href="{shown}" hreflang="{lang}" lang="{lang}" class="md-header__button md-icon kk-language"', html), (here, target)
             assert 'rel="alternate"' not in html, here
+
+
+def test_stylesheets_write_no_words():
+    """Words a stylesheet shows (::before/::after) come from the page's attributes, in the
+    page's language: our CSS writes signs only ("›", "▲"), never a word."""
+    assets = Path(__file__).resolve().parents[1] / "docs" / "assets"
+    words = [
+        (path.name, text)
+        for path in sorted(assets.glob("*.css"))
+        for text in re.findall(r'content:\s*"([^"]*)"', path.read_text(encoding="utf-8"))
+        if re.search(r"[^\W\d_]", text)
+    ]
+    assert not words, words
