@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from klyngekatalog.cssprune import prune_stylesheets
+from klyngekatalog.labels import LABELS
 from klyngekatalog.problems import CatalogueError, Problem
 from klyngekatalog.render import error_page
 from klyngekatalog.search import SearchIndexError, index_site
@@ -60,6 +61,8 @@ def _source_url(config: MkDocsConfig) -> str | None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build, _problems
     _build, _problems = None, ()
+    # The interface's labels per language, for the theme's templates (header, footer, 404).
+    config.extra["kk_labels"] = LABELS
     root = Path(config.config_file_path).parent
     # Hand-written pages and theme overrides come from pull requests too: no links, no pipes.
     folders = {"docs": Path(config.docs_dir)}
@@ -161,6 +164,16 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     if _build is None:
         return context
     page.meta["kk_jsonld"] = _build.json_ld(page.file.src_uri)
+    # The page's language (Material's UI strings, <html lang>) and the language switch in the
+    # header: the same page in each language (overrides/partials/language-switch.html).
+    switch = _build.language_switch(page.url)
+    page.meta["kk_lang"] = switch.language
+    page.meta["kk_alternates"] = switch.alternates
+    page.meta["kk_tabs"] = _build.tabs(page.file.src_uri, page.url)
+    page.meta["kk_home"] = _build.home(page.url)
+    labels = LABELS[switch.language]
+    for scheme, name in zip(config.theme["palette"], (labels.dark_scheme, labels.light_scheme)):
+        scheme["toggle"]["name"] = name
     section = _build.section(page.file.src_uri)
     for item in nav.pages:
         if section and item.file.src_uri == section:
@@ -181,6 +194,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / "data"
     (Path(config.site_dir) / "robots.txt").write_text(_build.robots_txt(), encoding="utf-8")
     prune_stylesheets(Path(config.site_dir))
+    for name, content in _build.language_files().items():
+        path = Path(config.site_dir) / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
     for name, content in _build.data_files().items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass
 
 from .formatting import dk_number
+from .labels import LABELS
 
 # The viewBox. The SVG is scaled to its box's width (CSS), so these are proportions and the
 # size of the axis text relative to the chart; 320 units ≈ the chart's width at 1280 px.
@@ -73,6 +74,7 @@ def bar_chart(
     measured: dict[int, int] | None = None,
     measured_label: str = "",
     title: str = "",
+    language: str = "da",
 ) -> Chart | None:
     """A bar per year from zero; a year without a figure is an outlined gap, never a 0 bar.
     None when fewer than two years have a figure (a single number needs no chart)."""
@@ -85,18 +87,20 @@ def bar_chart(
     plot = BOTTOM - TOP
     bars, missing, tips, spoken = [], [], [], []
 
+    labels = LABELS[language]
+
     def number(value: float) -> str:
-        return dk_number(value, decimals)
+        return dk_number(value, decimals, language)
 
     for i, year in enumerate(years):
         x = LEFT + i * slot + (slot - bar) / 2
         value = values.get(year)
         counted = (measured or {}).get(year)
-        count_text = f" ({dk_number(counted)} {measured_label} målt)" if counted is not None and measured_label else ""
+        count_text = f" ({dk_number(counted, None, language)} {measured_label} {labels.measured_lower})" if counted is not None and measured_label else ""
         if value is None:
             missing.append(f"M{_fmt(x)} {TOP}h{_fmt(bar)}V{BOTTOM}h{_fmt(-bar)}z")
-            tips.append(f"{year}: ikke opgjort")
-            spoken.append(f"{year}: ikke opgjort")
+            tips.append(f"{year}: {labels.not_measured}")
+            spoken.append(f"{year}: {labels.not_measured}")
             continue
         # A zero is a hairline, so it reads as 0 and not as a missing year.
         height = max(plot * value / top, 0.8)
@@ -104,7 +108,7 @@ def bar_chart(
         tips.append(f"{year}: {number(value)} {unit}{count_text}")
         spoken.append(f"{year}: {number(value)}{count_text}")
     labels = (
-        Label(LEFT, TOP - 6, f"{dk_number(top)} {unit}"),
+        Label(LEFT, TOP - 6, f"{dk_number(top, None, language)} {unit}"),
         Label(LEFT + slot / 2, HEIGHT - 4, str(years[0]), "middle"),
         Label(RIGHT - slot / 2, HEIGHT - 4, str(years[-1]), "middle"),
     )

@@ -39,11 +39,52 @@ class Column:
     # The table's one sort rule: this key where given, otherwise the cell's text (Danish collation).
     sort: Callable[["Index", Cluster], int] | None = None
 
+    def title(self, language: str) -> str:
+        """The header visitors see in `language`."""
+        return self.header if language == "da" else english_column(self.key)[1]
+
     def text(self, value: Value) -> str:
         """The value as one CSV cell: lists joined with ' | ', flags as ja/nej."""
         if isinstance(value, bool):
             return "ja" if value else "nej"
         return " | ".join(value) if isinstance(value, tuple) else value
+
+
+# Each column's English CSV header (/en/data/clusters.csv) and English header for visitors,
+# by its key; a theme column per year is "fagomraader_<year>". tests/test_columns.py checks
+# that every column has one.
+ENGLISH: dict[str, tuple[str, str]] = {
+    "id": ("id", "Id"),
+    "navn": ("name", "Name"),
+    "andre_navne": ("other_names", "Other names"),
+    "beskrivelse": ("description", "Description"),
+    "beskrivelse_kilde": ("description_source", "Source of the description"),
+    "websted": ("website", "Website"),
+    "websted_kilde": ("website_source", "Source of the website"),
+    "fagomraader_": ("fields_", "Field "),
+    "fagomraade": ("field", "Field (latest)"),
+    "innovationsnetvaerk": ("innovation_network", "Innovation network (lists)"),
+    "netvaerksperiode": ("network_period", "Innovation network"),
+    "certificeringer": ("certifications", "Certifications"),
+    "certificering": ("certification", "Certification"),
+    "niveauer": ("levels", "Certification levels"),
+    "omfatter": ("includes", "Includes"),
+    "viderefoert": ("continued", "Continued"),
+    "lister": ("lists", "Lists"),
+    "liste": ("source_lists", "Source lists"),
+    "aar": ("years", "Years in the source lists"),
+    "har_beskrivelse": ("has_description", "Has a description"),
+    "note": ("note", "Note"),
+    "kilder": ("sources", "Sources"),
+}
+
+
+def english_column(key: str) -> tuple[str, str]:
+    """(English CSV header, English header) of the column `key`."""
+    if key.startswith("fagomraader_"):
+        year = key.removeprefix("fagomraader_")
+        return f"fields_{year}", f"Field {year}"
+    return ENGLISH[key]
 
 
 def _level_rank(index: "Index", cluster: Cluster) -> int:

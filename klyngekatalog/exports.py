@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 import xlsxwriter
 
 from .catalogue import Catalogue
+from .columns import english_column
 from .model import DATA_FILES, Table
 from .index import Index
 
@@ -41,17 +42,20 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def clusters_csv(catalogue: Catalogue, index: Index | None = None) -> str:
+def clusters_csv(catalogue: Catalogue, index: Index | None = None, language: str = "da") -> str:
     """One row per cluster, in catalogue order; lists inside a cell are separated by ' | '.
     Comma-separated UTF-8 without a BOM: the form data tools and portals read (described by
     datapackage.json). Spreadsheet users get klynger.xlsx."""
     index = index or Index(catalogue)
     columns = index.rows.csv_columns
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[column.key for column in columns], lineterminator="\n")
-    writer.writeheader()
+    # Another language's CSV (beside the Danish one, below /<language>/data/) has that
+    # language's headers and texts; ids, names as printed and values stay as they are.
+    headers = [column.key if language == "da" else english_column(column.key)[0] for column in columns]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
     for row in index.rows.rows:
-        writer.writerow({column.key: _cell(column.text(row[column.key])) for column in columns})
+        writer.writerow([_cell(column.text(row[column.key])) for column in columns])
     return out.getvalue()
 
 

@@ -11,7 +11,9 @@ from typing import Any
 
 from .catalogue import Catalogue
 from .columns import ClusterRows
+from .labels import LABELS
 from .model import CONTINUATION_KINDS, Case, Cluster, Level, Relation, Source, SourceList, Theme, UnnamedHolders
+from .translations import FIRST_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,13 @@ class Index:
     lookup is built in one pass over its records (dicts, never membership tests on lists):
     a catalogue ten times larger costs ten times as much, not a hundred."""
 
-    def __init__(self, catalogue: Catalogue):
+    def __init__(self, catalogue: Catalogue, language: str = FIRST_LANGUAGE, first: Catalogue | None = None):
         self.catalogue = catalogue
+        # The language of the catalogue's texts (localized_catalogue), and the Danish catalogue
+        # (for what the templates decide by a Danish value, e.g. a headline's unit).
+        self.language = language
+        self.labels = LABELS[language]
+        self.first = first or catalogue
         c = catalogue
         self.placements: dict[str, list[Placement]] = {}
         self.clusters_by_theme: dict[str, dict[int, list[Cluster]]] = defaultdict(lambda: defaultdict(list))

@@ -9,9 +9,12 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
 
 from .formatting import dk_date, dk_number
+from .labels import LABELS
+from .translations import FIRST_LANGUAGE, DanishOnly
 from .problems import Problem
 from .views import PageView
 
@@ -29,9 +32,43 @@ def relative_url(target: str, page_url: str) -> str:
     return root_prefix(page_url) + target or "./"
 
 
-def _linker(page_url: str):
+# Site paths every language shares (stylesheets, scripts, open data).
+_SHARED = ("assets/", "data/")
+
+
+def _linker(page_url: str, language: str = FIRST_LANGUAGE):
+    """Links from a page: within its language's edition (below `en/` for English), except to
+    the shared assets and data."""
     prefix = root_prefix(page_url)
-    return lambda target: prefix + target or "./"
+    if language == FIRST_LANGUAGE:
+        return lambda target: prefix + target or "./"
+    edition = f"{prefix}{language}/"
+    return lambda target: prefix + target if target.startswith(_SHARED) else edition + target
+
+
+def _text(value):
+    """A catalogue text inline: marked Danish on another language's page when untranslated."""
+    if isinstance(value, DanishOnly):
+        return Markup('<span lang="da">%s</span>') % value
+    return value
+
+
+@pass_context
+def _printed(context, value):
+    """A name or place as printed in a source: Danish, marked so on another language's page."""
+    if context.get("lang", FIRST_LANGUAGE) != FIRST_LANGUAGE and value:
+        return Markup('<span lang="da">%s</span>') % value
+    return value
+
+
+@pass_context
+def _number(context, value, decimals=None):
+    return dk_number(value, decimals, context.get("lang", FIRST_LANGUAGE))
+
+
+@pass_context
+def _date(context, value):
+    return dk_date(value, context.get("lang", FIRST_LANGUAGE))
 
 
 @functools.cache
@@ -47,6 +84,11 @@ def make_environment() -> Environment:
     )
     env.filters["dk_number"] = dk_number
     env.filters["dk_date"] = dk_date
+    env.filters["number"] = _number
+    env.filters["date"] = _date
+    env.tests["danish_only"] = lambda value: isinstance(value, DanishOnly)
+    env.globals["text"] = _text
+    env.globals["printed"] = _printed
     return env
 
 
@@ -58,11 +100,32 @@ class Renderer:
 
     def render(self, view: PageView, edit=None, correction_url: str | None = None) -> str:
         template = self.env.get_template(view.template)
-        return template.render(view.context, link=_linker(view.url), page_url=view.url, edit=edit, correction_url=correction_url)
+        return template.render(
+            view.context, **page_globals(view.url, view.lang), counterpart=root_prefix(view.url) + view.counterpart or "./",
+            edit=edit, correction_url=correction_url,
+        )
 
-    def render_block(self, name: str, page_url: str, context: dict) -> str:
+    def render_block(self, name: str, page_url: str, context: dict, language: str = FIRST_LANGUAGE) -> str:
         template = self.env.get_template(f"blocks/{name}.html")
-        return template.render(context, link=_linker(page_url), page_url=page_url)
+        return template.render(context, **page_globals(page_url, language), counterpart="")
+
+
+def csv_file(language: str) -> str:
+    """The site path of the catalogue's CSV in a language (English headers below en/)."""
+    return "data/clusters.csv" if language == FIRST_LANGUAGE else f"{language}/data/clusters.csv"
+
+
+def page_globals(page_url: str, language: str) -> dict:
+    """What every template of a page gets: its links, language, labels and CSV."""
+    return {
+        "link": _linker(page_url, language),
+        # A site path as it is, in no language's edition (e.g. another language's data file).
+        "root": lambda target, prefix=root_prefix(page_url): prefix + target,
+        "page_url": page_url,
+        "lang": language,
+        "t": LABELS[language],
+        "csv_href": root_prefix(page_url) + csv_file(language),
+    }
 
 
 def error_page(problems: tuple[Problem, ...]) -> str:

@@ -18,8 +18,15 @@ from .exports import all_exports
 from .render import Renderer
 from .schema import schemas, render as render_schema
 from .structured import cluster_organization, dataset, script_json
+from .exports import clusters_csv
 from .index import Index
-from .views import SECTIONS, TABLE_ROWS_FILE, PageView, build_views, redirects, table_rows_data
+from .labels import LABELS
+from .render import csv_file
+from .translations import FIRST_LANGUAGE, LANGUAGES
+from .views import (
+    SECTIONS, TABLE_INLINE_LIMIT, TABLE_ROWS_FILE, PageView, build_views, language_indexes, redirects, table_rows_data,
+    table_rows_path,
+)
 
 
 _BLOCK_MARKER = "<!-- katalog:"
@@ -44,9 +51,10 @@ class SiteAddress:
         return urljoin(self.site_url, url)
 
 
-def correction_url(repo_url: str, cluster_name: str, page_url: str) -> str:
+def correction_url(repo_url: str, cluster_name: str, page_url: str, language: str = FIRST_LANGUAGE) -> str:
     """The issue form, with the cluster's name and page filled in."""
-    query = urlencode({"template": ISSUE_FORM, "title": f"Klynge: {cluster_name}", "klynge": cluster_name, "side": page_url})
+    title = LABELS[language].correction_title.format(name=cluster_name)
+    query = urlencode({"template": ISSUE_FORM, "title": title, "klynge": cluster_name, "side": page_url})
     return f"{repo_url.rstrip('/')}/issues/new?{query}"
 
 # A hand-written page's numbers: `{{ katalog.antal_klynger }}`, filled in by this one pattern,
@@ -88,6 +96,19 @@ _FILE_PAGES = {
 }
 
 
+# The tabs of mkdocs.yml's nav, in order: (label in labels.py, URL path in an edition).
+NAV_TABS = (
+    ("home", ""), ("clusters", "klynger/"), ("fields", "temaer/"), ("certifications", "certificeringer/"),
+    ("cases", "cases/"), ("figures", "tal/"), ("about", "om/"), ("search", "sog/"),
+)
+
+
+@dataclass(frozen=True)
+class LanguageSwitch:
+    language: str
+    alternates: tuple[dict[str, str], ...]
+
+
 @dataclass(frozen=True)
 class EditLink:
     """Where a page's data stands, on the repository's web site."""
@@ -107,28 +128,81 @@ class SiteBuild:
     # The repository's address of the files, e.g. "https://github.com/o/r/blob/main/": with
     # it, each generated page links to the line of its entry ("Ret denne side").
     source_url: str | None = None
+    # The derived lookups per language (views.language_indexes); `index` is the Danish one.
+    indexes: dict[str, Index] = field(default_factory=dict)
 
     @classmethod
     def load(
         cls, clusters_path: Path, display_root: Path | None = None, address: SiteAddress | None = None, source_url: str | None = None
     ) -> "SiteBuild":
         catalogue = load_catalogue(clusters_path, display_root=display_root)
-        index = Index(catalogue)
-        views = {view.path: view for view in build_views(catalogue, index)}
-        return cls(catalogue, index, views, address or SiteAddress(), source_url=source_url)
+        indexes = language_indexes(catalogue)
+        views = {view.path: view for view in build_views(catalogue, indexes=indexes)}
+        return cls(catalogue, indexes[FIRST_LANGUAGE], views, address or SiteAddress(), source_url=source_url, indexes=indexes)
+
+    @staticmethod
+    def language_of(path: str) -> str:
+        """The language of a page by its source path (or URL): another language's pages are
+        below its folder ("en/…")."""
+        head = path.split("/", 1)[0]
+        return head if head in LANGUAGES and head != FIRST_LANGUAGE else FIRST_LANGUAGE
+
+    @classmethod
+    def counterpart(cls, url: str) -> str:
+        """The URL path of the same page in the other language (two languages)."""
+        language = cls.language_of(url)
+        if language != FIRST_LANGUAGE:
+            return url.removeprefix(f"{language}/")
+        other = next(code for code in LANGUAGES if code != FIRST_LANGUAGE)
+        return f"{other}/{url}"
 
     def render(self, path: str) -> str:
         view = self.views[path]
         correction = None
         if self.address.repo_url and view.template == "cluster.html":
-            correction = correction_url(self.address.repo_url, view.title, self.address.page(view.url))
+            correction = correction_url(self.address.repo_url, view.title, self.address.page(view.url), view.lang)
         return self.renderer.render(view, edit=self.edit_link(path), correction_url=correction)
+
+    def language_switch(self, url: str) -> "LanguageSwitch":
+        """The language of the page at `url` and the same page in every language (site paths,
+        with the language's name in itself)."""
+        language = self.language_of(url)
+        danish = url if language == FIRST_LANGUAGE else url.removeprefix(f"{language}/")
+        alternates = tuple(
+            {"name": LABELS[code].language_name, "link": danish if code == FIRST_LANGUAGE else f"{code}/{danish}", "lang": code}
+            for code in LANGUAGES
+        )
+        return LanguageSwitch(language, alternates)
+
+    def home(self, url: str) -> str | None:
+        """The home page of the page's language (None: the site's, Material's default)."""
+        language = self.language_of(url)
+        return None if language == FIRST_LANGUAGE else f"{language}/"
+
+    def tabs(self, path: str, url: str) -> list[dict] | None:
+        """The navigation tabs of a page of another language (None for a Danish page, whose
+        tabs are Material's from mkdocs.yml): the same tabs in order, titles from its labels,
+        URLs in its edition, the page's own tab or section active."""
+        language = self.language_of(url)
+        if language == FIRST_LANGUAGE:
+            return None
+        t = LABELS[language]
+        here = url.removeprefix(f"{language}/")
+        view = self.views.get(path)
+        section = SECTIONS[view.section][1] if view and view.section else None
+        return [
+            {"title": getattr(t, label), "url": f"{language}/{target}", "active": target in (here, section) and (target or not here)}
+            for label, target in NAV_TABS
+        ]
 
     def edit_link(self, path: str) -> EditLink | None:
         """The link from a generated page to the line of its entry in the data (or to its
         file, for an overview page); None without a repository or for data outside it."""
         if not self.source_url:
             return None
+        language = self.language_of(path)
+        if language != FIRST_LANGUAGE:
+            path = path.removeprefix(f"{language}/")
         folder, _, name = path.partition("/")
         entry = self.catalogue.origins.get((_ENTRY_PAGES.get(folder, ""), name.removesuffix(".md")))
         if entry is None and path in _FILE_PAGES:
@@ -141,7 +215,10 @@ class SiteBuild:
     def section(self, path: str) -> str | None:
         """The source path of the navigation page (tab) a generated page belongs under."""
         view = self.views.get(path)
-        return SECTIONS[view.section][0] if view and view.section else None
+        if not view or not view.section:
+            return None
+        prefix = "" if view.lang == FIRST_LANGUAGE else f"{view.lang}/"
+        return prefix + SECTIONS[view.section][0]
 
     def json_ld(self, path: str) -> str | None:
         """The page's schema.org data, ready for a <script type="application/ld+json">."""
@@ -150,7 +227,7 @@ class SiteBuild:
         view = self.views.get(path)
         if view is not None and view.template == "cluster.html":
             return script_json(cluster_organization(view.context["cluster"], self.address.page(view.url)))
-        if path in _DATASET_PAGES:
+        if path in _DATASET_PAGES or path.split("/", 1)[-1] in _DATASET_PAGES and self.language_of(path) != FIRST_LANGUAGE:
             a = self.address
             return script_json(dataset(self.catalogue, a.site_url, a.name, a.description))
         return None
@@ -164,13 +241,17 @@ class SiteBuild:
 
     def fill_blocks(self, html: str, page_url: str) -> str:
         """Replace `<!-- katalog:NAME -->` markers in a hand-written page with the rendered
-        block templates/blocks/NAME.html (after Markdown, so catalogue text stays text)."""
+        block templates/blocks/NAME.html (after Markdown, so catalogue text stays text), in
+        the page's language."""
         if _BLOCK_MARKER not in html:
             return html
-        return _BLOCK.sub(lambda match: self.renderer.render_block(match.group(1), page_url, self.block_context()), html)
+        language = self.language_of(page_url)
+        context = self.block_context(language)
+        return _BLOCK.sub(lambda match: self.renderer.render_block(match.group(1), page_url, context, language), html)
 
-    def block_context(self) -> dict:
-        return {"sources": self.catalogue.sources}
+    def block_context(self, language: str = FIRST_LANGUAGE) -> dict:
+        index = self.indexes.get(language, self.index)
+        return {"sources": index.catalogue.sources}
 
     def redirects(self) -> dict[str, str]:
         return redirects(self.catalogue)
@@ -215,6 +296,18 @@ class SiteBuild:
             "antal_med_websted": sum(1 for cluster in c.clusters if cluster.website),
             "antal_certificerede": sum(1 for cluster in c.clusters if cluster.certifications),
         }
+
+    def language_files(self) -> dict[str, str]:
+        """Open data of the other languages, by site path: the CSV with that language's
+        headers and texts (en/data/clusters.csv). JSON keeps its English keys for all."""
+        files = {}
+        for language, index in self.indexes.items():
+            if language != FIRST_LANGUAGE:
+                files[csv_file(language)] = clusters_csv(index.catalogue, index, language)
+                # The catalogue table's rows above TABLE_INLINE_LIMIT, with that language's texts.
+                if len(index.catalogue.clusters) > TABLE_INLINE_LIMIT:
+                    files[table_rows_path(language)] = json.dumps(table_rows_data(index), ensure_ascii=False, separators=(",", ":"))
+        return files
 
     def data_files(self) -> dict[str, str | bytes]:
         """Files under /data/ of the site: exports and the JSON Schemas (text, or bytes for the

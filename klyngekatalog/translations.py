@@ -16,6 +16,7 @@ is a problem like any other.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
@@ -153,3 +154,46 @@ def cross_check(
 
 def translations_path(folder: Path, language: str) -> Path:
     return folder / file_name(language)
+
+
+class DanishOnly(str):
+    """A Danish text shown on a page of another language because its translation is missing:
+    templates mark it `lang="da"` and say the text exists in Danish only (see `is danish_only`)."""
+
+    __slots__ = ()
+
+
+def _localize(record: Record, translation: Record | None) -> Record:
+    """`record` with its translated texts in the other language; a missing translation keeps
+    the Danish text as DanishOnly. Held records are localized in turn (by id or in order)."""
+    update: dict[str, object] = {}
+    for kind, path, ours, theirs in _pairs(record, translation, ()):
+        name = path[-1]
+        if kind == "text":
+            if ours is not None:
+                update[name] = theirs if theirs is not None else DanishOnly(ours)
+            continue
+        if ours is None:
+            continue
+        if isinstance(ours, Record):  # a single held record
+            update[name] = _localize(ours, theirs if isinstance(theirs, Record) else None)
+        elif isinstance(theirs, dict):
+            update[name] = tuple(_localize(item, theirs.get(item.id)) for item in ours)
+        else:
+            theirs = theirs or ()
+            update[name] = tuple(_localize(item, theirs[j] if j < len(theirs) else None) for j, item in enumerate(ours))
+    return record.model_copy(update=update) if update else record
+
+
+def localized_catalogue(catalogue: Catalogue, language: str) -> Catalogue:
+    """The catalogue with every translated text in `language` (Danish where a translation is
+    missing, as DanishOnly). Built once per build and language; ids, names as printed,
+    numbers and references stay as they are, so the same views render either language."""
+    if language == FIRST_LANGUAGE:
+        return catalogue
+    given = catalogue.translations.get(language)
+    changes = {}
+    for _, collection, _ in _collections():
+        by_id = getattr(given, collection, {}) if given is not None else {}
+        changes[collection] = tuple(_localize(record, by_id.get(record.id)) for record in getattr(catalogue, collection))
+    return dataclasses.replace(catalogue, **changes)

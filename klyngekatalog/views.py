@@ -7,6 +7,7 @@ the site (e.g. "klynger/robocluster.md" → /klynger/robocluster/).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -18,8 +19,10 @@ from .catalogue import Catalogue
 from .charts import bar_chart
 from .fields import sourced_facts
 from .index import Index, sort_key
+from .labels import LABELS
 from .model import Case, Cluster, Relation, Table, Theme
 from .slugs import TRANSLITERATION, RESERVED, slugify
+from .translations import FIRST_LANGUAGE, OTHER_LANGUAGES, localized_catalogue
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,9 @@ class PageView:
     # The navigation page this page belongs under (its tab and breadcrumb), e.g. "klynger/index.md".
     section: str | None = None
     hide: tuple[str, ...] = ("navigation",)  # Material's sidebars to leave out
+    lang: str = FIRST_LANGUAGE
+    # The URL path of the same page in the other language (e.g. "en/klynger/x/" ↔ "klynger/x/").
+    counterpart: str = ""
 
     @property
     def meta_description(self) -> str:
@@ -53,19 +59,21 @@ def cluster_url(cluster_id: str) -> str:
     return f"klynger/{cluster_id}/"
 
 
-# The navigation pages generated pages belong under: (source path, URL, tab title as in mkdocs.yml).
+# The navigation pages generated pages belong under: (source path, URL, label of its tab title).
 SECTIONS = {
-    "klynger": ("klynger/index.md", "klynger/", "Klynger"),
-    "temaer": ("temaer/index.md", "temaer/", "Fagområder"),
-    "cases": ("cases/index.md", "cases/", "Cases"),
-    "tal": ("tal.md", "tal/", "Tal"),
+    "klynger": ("klynger/index.md", "klynger/", "clusters"),
+    "temaer": ("temaer/index.md", "temaer/", "fields"),
+    "cases": ("cases/index.md", "cases/", "cases"),
+    "tal": ("tal.md", "tal/", "figures"),
 }
 
 
-def breadcrumb(section: str) -> list[dict[str, str]]:
-    """The trail above a generated page: the home page, then its section."""
-    _, url, title = SECTIONS[section]
-    return [{"title": "Forside", "url": ""}, {"title": title, "url": url}]
+def breadcrumb(section: str, language: str = FIRST_LANGUAGE) -> list[dict[str, str]]:
+    """The trail above a generated page: the home page, then its section (URLs within the
+    page's language: the templates' links add the language's folder)."""
+    _, url, label = SECTIONS[section]
+    t = LABELS[language]
+    return [{"title": t.home, "url": ""}, {"title": getattr(t, label), "url": url}]
 
 
 @dataclass(frozen=True)
@@ -211,7 +219,7 @@ def cluster_page(index: Index, cluster: Cluster) -> PageView:
             if (source_id := getattr(cluster, sourced_by.field)) in c.source_by_id
         },
         "period": cluster_period(index, cluster),
-        "breadcrumb": breadcrumb("klynger"),
+        "breadcrumb": breadcrumb("klynger", index.language),
     }
     themes = [c.theme_by_id[t] for t in dict.fromkeys(t for ids in index.themes_by_year(cluster).values() for t in ids)]
     heads = index.word_heads
@@ -252,7 +260,7 @@ def theme_page(index: Index, theme: Theme) -> PageView:
             (5, folded_forms(" ".join(p.name for p in theme.printed_names))),
             (2, folded_forms(theme.description or "", index.word_heads)),
         ),
-        "breadcrumb": breadcrumb("temaer"),
+        "breadcrumb": breadcrumb("temaer", index.language),
     }
     return PageView(f"temaer/{theme.id}.md", theme.name, "theme.html", context, description=theme.description, section="temaer")
 
@@ -266,7 +274,7 @@ def case_page(index: Index, case: Case) -> PageView:
         "area": c.area_by_id[case.activity_area],
         "source": c.source_by_id[case.source],
         "search_terms": _terms((5, folded_forms(case.title, index.word_heads)), (1, folded_forms(case.summary, index.word_heads))),
-        "breadcrumb": breadcrumb("cases"),
+        "breadcrumb": breadcrumb("cases", index.language),
     }
     return PageView(f"cases/{case.id}.md", case.title, "case.html", context, description=case.summary, section="cases")
 
@@ -303,12 +311,17 @@ def catalogue_table_page(index: Index) -> PageView:
     context = {
         "rows": _table_rows(index) if inline else [],
         "total": len(c.clusters),
-        "rows_src": None if inline else f"data/{TABLE_ROWS_FILE}",
+        "rows_src": None if inline else table_rows_path(index.language),
         "cells": index.rows.cells,
         "data_columns": index.rows.data_columns,
         "filters": _filter_options(index),
     }
-    return PageView("klynger/index.md", "Alle klynger", "clusters.html", context, in_nav=True)
+    return PageView("klynger/index.md", index.labels.all_clusters, "clusters.html", context, in_nav=True)
+
+
+def table_rows_path(language: str) -> str:
+    """The site path of the table's rows in a language (other languages below their folder)."""
+    return f"data/{TABLE_ROWS_FILE}" if language == FIRST_LANGUAGE else f"{language}/data/{TABLE_ROWS_FILE}"
 
 
 def table_rows_data(index: Index) -> dict[str, Any]:
@@ -337,7 +350,7 @@ def themes_index_page(index: Index) -> PageView:
         for theme in c.themes
     ]
     years = sorted({year for t in themes for year in t["counts"]})
-    return PageView("temaer/index.md", "Fagområder", "themes.html", {"themes": themes, "years": years}, in_nav=True)
+    return PageView("temaer/index.md", index.labels.fields, "themes.html", {"themes": themes, "years": years}, in_nav=True)
 
 
 def certifications_page(index: Index) -> PageView:
@@ -347,7 +360,7 @@ def certifications_page(index: Index) -> PageView:
         holders = sorted(index.holders.get(level.id, []), key=lambda h: sort_key(h[0].name))
         unnamed = index.unnamed_by_level.get(level.id, [])
         levels.append({"level": level, "holders": holders, "unnamed": unnamed, "source": c.source_by_id[level.source]})
-    return PageView("certificeringer.md", "Certificeringer", "certifications.html", {"levels": levels, "sources": c.source_by_id}, in_nav=True)
+    return PageView("certificeringer.md", index.labels.certifications, "certifications.html", {"levels": levels, "sources": c.source_by_id}, in_nav=True)
 
 
 def cases_index_page(index: Index) -> PageView:
@@ -356,7 +369,7 @@ def cases_index_page(index: Index) -> PageView:
         {"area": area, "cases": index.cases_by_area.get(area.id, [])}
         for area in c.activity_areas
     ]
-    return PageView("cases/index.md", "Cases", "cases.html", {"areas": areas, "clusters": c.cluster_by_id}, in_nav=True)
+    return PageView("cases/index.md", index.labels.cases, "cases.html", {"areas": areas, "clusters": c.cluster_by_id}, in_nav=True)
 
 
 # --- figures: /tal/ (overview), /tal/<table-id>/ (one page per source table), /tal/kataloget/ ---
@@ -387,7 +400,7 @@ def _figures_table_view(index: Index, table: Table) -> PageView:
             "rows": [
                 {
                     "indicator": ind,
-                    "chart": bar_chart(ind.values, table.years, ind.unit, ind.decimals, table.measured, table.population, ind.name),
+                    "chart": bar_chart(ind.values, table.years, ind.unit, ind.decimals, table.measured, table.population, ind.name, index.language),
                 }
                 for ind in section.indicators
             ],
@@ -401,11 +414,11 @@ def _figures_table_view(index: Index, table: Table) -> PageView:
         "has_charts": any(row["chart"] for s in sections for row in s["rows"]),
         "notes": [ind for section in table.sections for ind in section.indicators if ind.note],
         "downloads": figures_table_files(table.id),
-        "breadcrumb": breadcrumb("tal"),
+        "breadcrumb": breadcrumb("tal", index.language),
     }
     period = f"{table.years[0]}–{table.years[-1]}" if len(table.years) > 1 else str(table.years[0])
     # One catalogue text only, first: the description is cut at 200 characters.
-    description = f"{table.title}. Grafer og tal {period}, med kilde."
+    description = index.labels.figures_table_description.format(title=table.title, period=period)
     return PageView(
         f"tal/{table.id}.md", table.title, "figures_table.html", context, description=description, hide=FIGURES_HIDE, section="tal"
     )
@@ -429,13 +442,17 @@ def figures_page(index: Index) -> PageView:
         for table in c.tables
     ]
     context = {
-        "headlines": [{"headline": h, "source": c.source_by_id[h.source]} for h in c.headlines],
+        # `unit`: the Danish unit, which decides whether the unit is printed (figures.html).
+        "headlines": [
+            {"headline": h, "source": c.source_by_id[h.source], "unit": first.unit}
+            for h, first in zip(c.headlines, index.first.headlines)
+        ],
         "tables": tables,
         "catalogue_url": figures_table_url(CATALOGUE_FIGURES_ID),
         "moved": MOVED_ANCHORS,
     }
-    description = "Nøgletal om danske klynger og innovationsnetværk med år og kilde, og performanceregnskabernes tabeller som grafer."
-    return PageView("tal.md", "Tal", "figures.html", context, description=description, in_nav=True, hide=FIGURES_HIDE)
+    description = index.labels.figures_description
+    return PageView("tal.md", index.labels.figures, "figures.html", context, description=description, in_nav=True, hide=FIGURES_HIDE)
 
 
 def _listed_years(index: Index, cluster: Cluster) -> set[int]:
@@ -475,11 +492,11 @@ def catalogue_figures_page(index: Index) -> PageView:
         ],
     }
     context = {
-        "themes": themes, "years": themed_years, "again": again, "counts": counts, "sources": c.source_by_id, "breadcrumb": breadcrumb("tal")
+        "themes": themes, "years": themed_years, "again": again, "counts": counts, "sources": c.source_by_id, "breadcrumb": breadcrumb("tal", index.language)
     }
-    description = "Klynger og innovationsnetværk pr. fagområde i kildernes lister, og hvor mange der går igen fra år til år."
+    description = index.labels.over_time_description
     return PageView(
-        f"tal/{CATALOGUE_FIGURES_ID}.md", "Kataloget over tid", "figures_catalogue.html", context,
+        f"tal/{CATALOGUE_FIGURES_ID}.md", index.labels.catalogue_over_time, "figures_catalogue.html", context,
         description=description, hide=FIGURES_HIDE, section="tal",
     )
 
@@ -503,9 +520,36 @@ def redirects(catalogue: Catalogue) -> dict[str, str]:
     }
 
 
-def build_views(catalogue: Catalogue, index: Index | None = None) -> list[PageView]:
-    """Every generated page of the site."""
-    index = index or Index(catalogue)
+def language_indexes(catalogue: Catalogue, index: Index | None = None) -> dict[str, Index]:
+    """The derived lookups per language: the Danish index, and per other language the index of
+    the localized catalogue (built once per build and language)."""
+    first = index or Index(catalogue)
+    indexes = {FIRST_LANGUAGE: first}
+    for language in OTHER_LANGUAGES:
+        indexes[language] = Index(localized_catalogue(catalogue, language), language, first=catalogue)
+    return indexes
+
+
+def build_views(catalogue: Catalogue, index: Index | None = None, indexes: dict[str, Index] | None = None) -> list[PageView]:
+    """Every generated page of the site, once per language: another language's page has the
+    Danish page's path below `<language>/` (en/klynger/x.md) and each knows the other's URL."""
+    indexes = indexes or language_indexes(catalogue, index)
+    views = []
+    for language, language_index in indexes.items():
+        for view in _views(language_index):
+            if language == FIRST_LANGUAGE:
+                # A site of two languages: the counterpart of a Danish page is the English one.
+                other = OTHER_LANGUAGES[0] if OTHER_LANGUAGES else FIRST_LANGUAGE
+                views.append(dataclasses.replace(view, counterpart=f"{other}/{view.url}"))
+            else:
+                views.append(
+                    dataclasses.replace(view, path=f"{language}/{view.path}", lang=language, counterpart=view.url)
+                )
+    return views
+
+
+def _views(index: Index) -> list[PageView]:
+    catalogue = index.catalogue
     views = [
         catalogue_table_page(index),
         themes_index_page(index),

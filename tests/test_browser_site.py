@@ -218,6 +218,9 @@ def _check_404(visit: Visit, prefix: str) -> None:
     assert page.evaluate("getComputedStyle(document.querySelector('.kk-notfound-search')).display") == "flex"
     hrefs = page.eval_on_selector_all("article a", "links => links.map((a) => a.pathname)")
     assert prefix + "klynger/" in hrefs and prefix in hrefs
+    # Both languages: the English part (lang="en") leads into the English edition.
+    assert page.locator("article [lang=en] h2").inner_text().strip() == "Page not found"
+    assert prefix + "en/klynger/" in hrefs and prefix + "en/" in hrefs
     # The browser logs the page's own 404 status as an error; any other error still counts.
     missing = visit.url(prefix + "findes/ikke/her/")
     visit.console_errors[:] = [e for e in visit.console_errors if not ("status of 404" in e and f"({missing}:" in e)]

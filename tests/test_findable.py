@@ -123,8 +123,12 @@ def test_empty_fields_are_explained_in_words(site, catalogue):
 
 
 def test_generated_pages_have_a_breadcrumb_and_a_section(site, catalogue):
-    expected = {"klynger": "Klynger", "temaer": "Fagområder", "cases": "Cases", "tal": "Tal"}
+    from klyngekatalog.labels import LABELS
+
     for view in build_views(catalogue):
+        t = LABELS[view.lang]
+        expected = {"klynger": t.clusters, "temaer": t.fields, "cases": t.cases, "tal": t.figures}
+        edition = "" if view.lang == "da" else f"{view.lang}/"
         page = site.page(view.url)
         tabs = [li for li in page.iter("li") if "md-tabs__item--active" in li.attrs.get("class", "")]
         crumbs = [n for n in page.iter("nav") if "kk-breadcrumb" in n.attrs.get("class", "")]
@@ -135,9 +139,9 @@ def test_generated_pages_have_a_breadcrumb_and_a_section(site, catalogue):
         assert tab.text().strip() == expected[view.section], view.url
         (crumb,) = crumbs
         items = list(crumb.iter("li"))
-        assert [li.text() for li in items] == ["Forside", expected[view.section], view.title], view.url
+        assert [li.text() for li in items] == [t.home, expected[view.section], view.title], view.url
         targets = [resolve(view.url, a.attrs["href"])[0] for a in crumb.iter("a")]
-        assert targets == ["", f"{view.section}/"], view.url
+        assert targets == [edition, f"{edition}{view.section}/"], view.url
         assert items[-1].attrs.get("aria-current") == "page"
 
 

@@ -14,10 +14,12 @@ from benchmarks.stress import COLLECTIONS, FACTOR, grow, input_bytes, read, writ
 from conftest import DATA
 from klyngekatalog.model import Record
 from klyngekatalog.site import SiteBuild
+from klyngekatalog.translations import LANGUAGES
 
 RATIO = FACTOR + 1
-# Rendered page bodies and exports (no theme chrome, no search index) per byte of YAML.
-OUTPUT_BYTES_PER_INPUT_BYTE = 20
+# Rendered page bodies and exports (no theme chrome, no search index) per byte of YAML, in
+# each of the site's languages (every generated page is made once per language).
+OUTPUT_BYTES_PER_INPUT_BYTE = 20 * len(LANGUAGES)
 
 
 class Counted:

@@ -8,6 +8,7 @@ import pytest
 
 from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.index import Index, sort_key
+from klyngekatalog.translations import LANGUAGES
 from klyngekatalog.views import PageView, build_views
 
 from sitebuild import DATA
@@ -116,7 +117,10 @@ def test_sort_key_puts_danish_letters_last():
 
 def test_one_view_per_record_plus_the_index_pages(catalogue, views):
     figures = {"tal/kataloget.md"} | {f"tal/{t.id}.md" for t in catalogue.tables}
-    assert len(views) == len(catalogue.clusters) + len(catalogue.themes) + len(catalogue.cases) + len(INDEX_PAGES) + len(figures)
+    per_language = len(catalogue.clusters) + len(catalogue.themes) + len(catalogue.cases) + len(INDEX_PAGES) + len(figures)
+    assert len(views) == per_language * len(LANGUAGES)
+    assert sum(1 for view in views if view.lang == "da") == per_language
+    views = [view for view in views if view.lang == "da"]
     paths = Counter(view.path for view in views)
     assert all(n == 1 for n in paths.values()), [p for p, n in paths.items() if n > 1]
     expected = set(INDEX_PAGES) | figures

@@ -7,6 +7,13 @@
   // The site root, fixed at first load: later pages arrive through instant navigation.
   var root = new URL(config.base.replace(/\/?$/, "/"), location.href);
   var PAGE = 10;
+  // The page's language: Pagefind searches the index of <html lang> (one index per language),
+  // and the search page of another language lives in its edition (/en/sog/).
+  var lang = document.documentElement.lang || "da";
+  var edition = lang === "da" ? "" : lang + "/";
+  // The UI's words, from klyngekatalog/labels.py (the search page carries its language's).
+  var labelsElement = document.getElementById("kk-search-labels");
+  var L = labelsElement ? JSON.parse(labelsElement.textContent) : {};
   // Words on nearly every page: each would fetch an index chunk and narrow nothing.
   var STOP = ["og", "i", "for", "af", "til", "med", "en", "et", "de", "den", "det", "på", "om", "the", "of"];
   var engine = null;
@@ -54,17 +61,22 @@
     });
   }
 
-  var KINDS = { klynge: "Klynge", "fagområde": "Fagområde", "case": "Case", tal: "Tal" };
+  // Pagefind's `type` of a page (in the page's language) → its kind.
+  var KINDS = { klynge: "cluster", cluster: "cluster", "fagområde": "field", field: "field", "case": "case" };
+
+  function kindOf(data) {
+    var type = data.meta && data.meta.type;
+    if (!type && /\/tal\//.test(data.url)) return "figures";
+    return KINDS[type] || "page";
+  }
 
   function kind(data) {
-    var type = data.meta && data.meta.type;
-    if (!type && /\/tal\//.test(data.url)) type = "tal";
-    return KINDS[type] || "Side";
+    return L["kind_" + kindOf(data)] || kindOf(data);
   }
 
   // A theme's page comes first for its name ("energi", "fodevarer", "ikt").
   function namesTheme(data, words) {
-    if (kind(data) !== "Fagområde") return false;
+    if (kindOf(data) !== "field") return false;
     var name = " " + fold((data.meta.title || "") + " " + data.url.split("/").slice(-2, -1)[0]).replace(/[^a-z0-9]+/g, " ") + " ";
     return words.every(function (word) { return name.indexOf(" " + word + " ") !== -1; });
   }
@@ -158,7 +170,7 @@
         return;
       }
       var loose = forgiving(wanted);
-      status.textContent = "Søger …";
+      status.textContent = L.searching;
       pagefind().then(function (module) {
         return module.search(wanted).then(function (search) {
           var results = search ? search.results : [];
@@ -177,11 +189,11 @@
         };
         shown = 0;
         var count = results.length;
-        status.textContent = count === 0 ? "Ingen resultater for «" + query.trim() + "»"
-          : count + (count === 1 ? " resultat" : " resultater") + " for «" + query.trim() + "»";
+        status.textContent = count === 0 ? L.no_results + " «" + query.trim() + "»"
+          : count + " " + (count === 1 ? L.result : L.results) + " «" + query.trim() + "»";
         return showMore();
       }).catch(function () {
-        status.textContent = "Søgningen kunne ikke indlæses.";
+        status.textContent = L.failed;
       });
     }
 
@@ -205,7 +217,7 @@
 
   function init() {
     document.querySelectorAll("[data-kk-search-form]").forEach(function (form) {
-      form.action = new URL("sog/", root).href;
+      form.action = new URL(edition + "sog/", root).href;
     });
     var element = document.getElementById("kk-search");
     if (element && !element.dataset.kkReady) {

@@ -163,7 +163,8 @@
         row.tr.hidden = !ok;
         if (ok) shown++;
       });
-      if (count) count.textContent = shown + " af " + rows.length + " klynger";
+      // The words come from the page (klyngekatalog/labels.py: "{shown} af {total} klynger").
+      if (count) count.textContent = (count.dataset.kkCountText || "{shown} / {total}").replace("{shown}", shown).replace("{total}", rows.length);
       var any = PARAMS.some(function (name) { return f[name]; });
       if (reset) reset.hidden = !any;
       return f;
