@@ -157,6 +157,7 @@ class Labels:
     not_in_programme_option: str
     source_list: str
     all_lists: str
+    any_value: str  # a filter's first choice: every row
     description: str
     has_description: str
     without_description: str
@@ -355,6 +356,7 @@ DA = Labels(
     not_in_programme_option="Ikke i programmet",
     source_list="Kildeliste",
     all_lists="Alle lister",
+    any_value="Alle",
     description="Beskrivelse",
     has_description="Har beskrivelse",
     without_description="Uden beskrivelse",
@@ -549,6 +551,7 @@ EN = Labels(
     not_in_programme_option="Not in the programme",
     source_list="Source list",
     all_lists="All lists",
+    any_value="All",
     description="Description",
     has_description="Has a description",
     without_description="Without a description",

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from klyngekatalog.catalogue import Catalogue, load_catalogue
+from klyngekatalog.index import Index
 from klyngekatalog.model import DATA_FILES as MODELS
 from klyngekatalog.problems import CatalogueError
 
@@ -91,6 +92,17 @@ class Workspace:
         except CatalogueError as error:
             return [str(problem) for problem in error.problems]
         return []
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    """The real catalogue, loaded once for every test module that reads it (it is immutable)."""
+    return load_catalogue(DATA / "clusters.yaml")
+
+
+@pytest.fixture(scope="session")
+def index(catalogue: Catalogue) -> Index:
+    return Index(catalogue)
 
 
 @pytest.fixture

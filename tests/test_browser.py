@@ -101,19 +101,24 @@ def sort_by_name(visit: Visit, direction: str) -> dict:
     raise AssertionError(f"Navn never became {direction}: aria-sort={header.get_attribute('aria-sort')!r}")
 
 
+def result_count(visit: Visit) -> int:
+    """The number of results /sog/'s status line counts, once it has counted them."""
+    status = "[data-kk-search-status]"
+    visit.page.wait_for_function(
+        f"() => /^(\\d+ resultat|Ingen resultater)/.test(document.querySelector('{status}')?.textContent.trim() || '')",
+        timeout=15_000,
+    )
+    text = visit.page.locator(status).inner_text().strip()
+    return 0 if text.startswith("Ingen") else int(text.split()[0])
+
+
 def search_results(visit: Visit) -> list[dict]:
     """Wait for the results on /sog/, load all of them, and return [{title, href}].
 
     Results arrive in pages of ten ("Vis flere resultater"); each page is drawn once all its
     fragments have arrived, so this waits until every result the status line counts is shown."""
     page = visit.page
-    status = "[data-kk-search-status]"
-    page.wait_for_function(
-        f"() => /^(\\d+ resultat|Ingen resultater)/.test(document.querySelector('{status}')?.textContent.trim() || '')",
-        timeout=15_000,
-    )
-    text = page.locator(status).inner_text().strip()
-    total = 0 if text.startswith("Ingen") else int(text.split()[0])
+    total = result_count(visit)
     more = page.locator("[data-kk-search-more]")
     items = "[data-kk-search-results] li"
     for _ in range(100):  # "Vis flere resultater" adds ten results per click
@@ -707,13 +712,7 @@ KINDS = {"klynger": "Klynge", "temaer": "Fagområde", "cases": "Case", "tal": "T
 def first_screen(visit: Visit) -> tuple[int, list[dict]]:
     """The result count and the first page of results (up to ten): kind, title, page, excerpt."""
     page = visit.page
-    status = "[data-kk-search-status]"
-    page.wait_for_function(
-        f"() => /^(\\d+ resultat|Ingen resultater)/.test(document.querySelector('{status}')?.textContent.trim() || '')",
-        timeout=15_000,
-    )
-    text = page.locator(status).inner_text().strip()
-    total = 0 if text.startswith("Ingen") else int(text.split()[0])
+    total = result_count(visit)
     page.wait_for_function(
         f"() => document.querySelectorAll('[data-kk-search-results] li').length >= {min(total, 10)}", timeout=15_000
     )

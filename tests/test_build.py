@@ -17,16 +17,15 @@ from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.render import dk_date, dk_number
 from klyngekatalog.views import build_views
 
-from sitebuild import (
-    DATA,
+from sitebuild import (  # noqa: F401  (payload_site, payload_targets, real_site: fixtures)
     PAYLOAD,
     PAYLOAD_ALIAS,
     PAYLOAD_NAME,
     cluster_links,
-    parse_html,
     payload_site,
     payload_targets,
     real_site,
+    parse_html,
     resolve,
     search_documents,
     section,
@@ -35,11 +34,6 @@ from sitebuild import (
 pytestmark = pytest.mark.build
 
 SITE_NAME = "Klyngekataloget"
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(DATA / "clusters.yaml")
 
 
 @pytest.fixture(scope="module")

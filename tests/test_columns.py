@@ -3,26 +3,12 @@ catalogue table's cells, its filter data and its JSON rows all come from the sam
 
 from __future__ import annotations
 
-import pytest
 
-from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.columns import ClusterRows
 from klyngekatalog.exports import csv_columns
 from klyngekatalog.render import Renderer
-from klyngekatalog.index import Index
 from klyngekatalog.views import TABLE_INLINE_LIMIT, catalogue_table_page, table_rows_data
 
-from sitebuild import DATA
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(DATA / "clusters.yaml")
-
-
-@pytest.fixture(scope="module")
-def index(catalogue):
-    return Index(catalogue)
 
 
 def test_rows_are_computed_once_per_index(index):

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.columns import ENGLISH, english_column
 from klyngekatalog.formatting import dk_date, dk_number
 from klyngekatalog.labels import DA, EN, LABELS, Labels
@@ -25,11 +24,6 @@ from sitebuild import DATA, BuiltSite, parse_html, real_site  # noqa: F401
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "klyngekatalog" / "templates"
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(DATA / "clusters.yaml")
 
 
 # --- labels -------------------------------------------------------------------------------

@@ -16,12 +16,11 @@ import jsonschema
 import pytest
 
 from klyngekatalog import model
-from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.exports import all_exports, clusters_csv, clusters_xlsx, csv_columns, datapackage, figure_table_exports, json_exports
 from klyngekatalog.site import SiteBuild
 from klyngekatalog.index import Index
 
-from sitebuild import DATA, real_site
+from sitebuild import DATA, real_site  # noqa: F401  (real_site: a fixture)
 
 JSON_FILES = {
     "clusters.json": (model.ClustersFile, lambda c: model.ClustersFile(clusters=c.clusters)),
@@ -34,11 +33,6 @@ JSON_FILES = {
     "figures.json": (model.FiguresFile, lambda c: model.FiguresFile(tables=c.tables, headlines=c.headlines)),
     "sources.json": (model.SourcesFile, lambda c: model.SourcesFile(sources=c.sources, lists=c.lists)),
 }
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(DATA / "clusters.yaml")
-
 
 @pytest.fixture(scope="module")
 def exports(catalogue):

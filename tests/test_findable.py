@@ -9,7 +9,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.site import ISSUE_FORM, SiteAddress, SiteBuild, correction_url
 from klyngekatalog.index import Index
 from klyngekatalog.views import build_views, cluster_period
@@ -18,11 +17,6 @@ from sitebuild import DATA, ROOT, SUBPATH, SUBPATH_SITE_URL, parse_html, real_si
 
 SITE_URL = "https://klyngekataloget.github.io/"  # mkdocs.yml's default
 REPO = "https://github.com/eksempel/klyngekatalog"
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(DATA / "clusters.yaml")
 
 
 @pytest.fixture(scope="module")

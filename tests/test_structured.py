@@ -9,18 +9,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from klyngekatalog.catalogue import load_catalogue
 from klyngekatalog.structured import DOWNLOADS, cluster_organization, dataset, script_json
 
 from sitebuild import DATA, PAYLOAD, PAYLOAD_NAME, parse_html, payload_site, payload_targets, real_site  # noqa: F401
 
 SITE_URL = "https://klyngekataloget.github.io/"  # mkdocs.yml's default
 _LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(DATA / "clusters.yaml")
 
 
 def json_ld(html: str) -> list[dict]:

@@ -6,12 +6,10 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from klyngekatalog.catalogue import load_catalogue
-from klyngekatalog.index import Index, sort_key
+from klyngekatalog.index import sort_key
 from klyngekatalog.translations import LANGUAGES
 from klyngekatalog.views import PageView, build_views
 
-from sitebuild import DATA
 
 INDEX_PAGES = {
     "klynger/index.md": "klynger/",
@@ -20,16 +18,6 @@ INDEX_PAGES = {
     "cases/index.md": "cases/",
     "tal.md": "tal/",
 }
-
-
-@pytest.fixture(scope="module")
-def catalogue():
-    return load_catalogue(DATA / "clusters.yaml")
-
-
-@pytest.fixture(scope="module")
-def index(catalogue):
-    return Index(catalogue)
 
 
 @pytest.fixture(scope="module")
