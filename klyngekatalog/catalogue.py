@@ -61,6 +61,9 @@ class Catalogue:
     # ("clusters", "robocluster") → ("data/clusters.yaml", 412); and file name → file as displayed.
     origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict, repr=False, compare=False)
     files: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # Language → where each translated record stands in its translations file, as `origins`:
+    # an English page's edit link leads to the English text, not to the Danish one.
+    translation_origins: Mapping[str, Mapping[tuple[str, str], tuple[str, int]]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Every collection whose records have ids gets a lookup (model.Ref names collections).
@@ -269,19 +272,26 @@ def load_catalogue(clusters_path: Path | str, *, display_root: Path | None = Non
         files=MappingProxyType({name: document.file for name, document in documents.items()}),
     )
     problems += checks.cross_check(catalogue, documents, broken_ids, kept_at, unreadable_files)
-    given, untranslated = _load_translations(catalogue, files.folder, documents, display_root, problems)
+    given, untranslated, translation_origins = _load_translations(catalogue, files.folder, documents, display_root, problems)
     if problems:
         raise CatalogueError(problems)
-    return dataclasses.replace(catalogue, translations=MappingProxyType(given), untranslated=tuple(sorted(untranslated)))
+    return dataclasses.replace(
+        catalogue,
+        translations=MappingProxyType(given),
+        untranslated=tuple(sorted(untranslated)),
+        translation_origins=MappingProxyType(translation_origins),
+    )
 
 
 def _load_translations(
     catalogue: Catalogue, folder: Path, documents: dict[str, LocatedDocument], display_root: Path | None, problems: list[Problem]
-) -> tuple[dict[str, Record], list[Problem]]:
-    """Each other language's translations file (none: nothing translated yet)."""
+) -> tuple[dict[str, Record], list[Problem], dict[str, Mapping[tuple[str, str], tuple[str, int]]]]:
+    """Each other language's translations file (none: nothing translated yet), the Danish
+    texts it lacks, and where its records stand."""
     model = translations.translations_file_model()
     given: dict[str, Record] = {}
     untranslated: list[Problem] = []
+    origins: dict[str, Mapping[tuple[str, str], tuple[str, int]]] = {}
     for language in translations.OTHER_LANGUAGES:
         path = folder / translations.file_name(language)
         document = None
@@ -301,7 +311,13 @@ def _load_translations(
         problems.extend(found)
         untranslated.extend(missing)
         given[language] = record
-    return given, untranslated
+        if document is not None:
+            origins[language] = MappingProxyType({
+                (collection, record_id): (document.file, document.locate((collection, record_id), key=True)[0])
+                for collection in type(record).model_fields
+                for record_id in getattr(record, collection)
+            })
+    return given, untranslated, origins
 
 
 def _origins(documents: dict[str, LocatedDocument], parsed: dict[str, Record]) -> dict[tuple[str, str], tuple[str, int]]:

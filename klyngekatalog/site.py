@@ -196,15 +196,19 @@ class SiteBuild:
         ]
 
     def edit_link(self, path: str) -> EditLink | None:
-        """The link from a generated page to the line of its entry in the data (or to its
-        file, for an overview page); None without a repository or for data outside it."""
+        """The link from a generated page to the line of its entry in the data (an English
+        page: in its translations file, where it has one there; an overview page: to its
+        file); None without a repository or for data outside it."""
         if not self.source_url:
             return None
         language = self.language_of(path)
         if language != FIRST_LANGUAGE:
             path = path.removeprefix(f"{language}/")
         folder, _, name = path.partition("/")
-        entry = self.catalogue.origins.get((_ENTRY_PAGES.get(folder, ""), name.removesuffix(".md")))
+        record = (_ENTRY_PAGES.get(folder, ""), name.removesuffix(".md"))
+        # Another language's page leads to its translated texts where it has any; its facts
+        # (names, figures, sources) are the Danish entry's, the fallback.
+        entry = self.catalogue.translation_origins.get(language, {}).get(record) or self.catalogue.origins.get(record)
         if entry is None and path in _FILE_PAGES:
             entry = (self.catalogue.files.get(_FILE_PAGES[path], ""), None)
         if entry is None or not entry[0] or Path(entry[0]).is_absolute() or entry[0].startswith(".."):

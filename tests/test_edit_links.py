@@ -56,6 +56,32 @@ def test_entry_pages_link_to_the_line_of_their_entry(site, data, folder, file, k
         assert MATERIAL_EDIT.findall(html) == [href]
 
 
+ENGLISH_EDIT_LINK = re.compile(r'<p class="kk-edit"[^>]*><a href="([^"]+)" rel="edit">Edit this page</a>')
+
+
+@pytest.mark.parametrize(("folder", "key"), [("klynger", "clusters"), ("temaer", "themes"), ("cases", "cases")])
+def test_english_pages_link_to_the_line_of_their_translation(site, folder, key) -> None:
+    translations_file = ROOT / "data" / "translations.en.yaml"
+    lines = translations_file.read_text("utf-8").splitlines()
+    translated = yaml.safe_load("\n".join(lines))[key]
+    assert translated
+    for entry_id in _sample(translated):
+        [href] = ENGLISH_EDIT_LINK.findall(_page(site, f"en/{folder}/{entry_id}"))
+        prefix = f"{BLOB}data/translations.en.yaml#L"
+        assert href.startswith(prefix), href
+        assert lines[int(href.removeprefix(prefix)) - 1].strip() == f"{entry_id}:", (entry_id, href)
+
+
+def test_an_english_page_without_translated_text_links_to_its_danish_entry(site) -> None:
+    data = yaml.safe_load((ROOT / "data" / "clusters.yaml").read_text("utf-8"))
+    translated = yaml.safe_load((ROOT / "data" / "translations.en.yaml").read_text("utf-8")).get("clusters", {})
+    untranslated = [c["id"] for c in data["clusters"] if c["id"] not in translated]
+    if not untranslated:
+        pytest.skip("every cluster has English text")
+    [href] = ENGLISH_EDIT_LINK.findall(_page(site, f"en/klynger/{untranslated[0]}"))
+    assert href.startswith(f"{BLOB}data/clusters.yaml#L"), href
+
+
 @pytest.mark.parametrize(("url", "file"), [("klynger", "clusters"), ("temaer", "themes"), ("certificeringer", "certifications"), ("cases", "cases"), ("tal", "figures")])
 def test_overview_pages_link_to_their_file(site, url, file) -> None:
     assert MATERIAL_EDIT.findall(_page(site, url)) == [f"{BLOB}data/{file}.yaml"]
