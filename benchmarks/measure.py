@@ -25,8 +25,9 @@ PROBE = Path(__file__).resolve().parent / "pagefind_probe.mjs"
 
 def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    # `make bench` exports the real catalogue's path; each build names its own.
+    # `make bench` exports the real catalogue's path; each build names its own (and its languages).
     env.pop("KLYNGEKATALOG_DATA", None)
+    env.pop("KLYNGEKATALOG_LANGUAGES", None)
     env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner
     env["DISABLE_MKDOCS_2_WARNING"] = "true"  # properdocs' banner (it ignores the variable above)
     env.update(extra)
@@ -66,10 +67,12 @@ def run_build(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 
     return Build(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, output)
 
 
-def build_catalogue_site(clusters_yaml: Path, site_dir: Path) -> Build:
-    """What `make build` runs (strict), into `site_dir`; --quiet only keeps the log short."""
+def build_catalogue_site(clusters_yaml: Path, site_dir: Path, languages: str | None = None) -> Build:
+    """What `make build` runs (strict), into `site_dir`; --quiet only keeps the log short.
+    `languages`: KLYNGEKATALOG_LANGUAGES (e.g. "da" for the Danish edition alone); None: all."""
     args = [str(MKDOCS), "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
-    return run_build(args, ROOT, child_env(KLYNGEKATALOG_DATA=str(clusters_yaml.resolve())))
+    extra = {"KLYNGEKATALOG_LANGUAGES": languages} if languages else {}
+    return run_build(args, ROOT, child_env(KLYNGEKATALOG_DATA=str(clusters_yaml.resolve()), **extra))
 
 
 def build_floor_site(config: Path, site_dir: Path) -> Build:
