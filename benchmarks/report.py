@@ -131,7 +131,9 @@ def targets(results: list[SizeResult], validation: Validation | None, serve: Ser
             "Second language (5,000): both languages / Danish alone",
             f"{wall:.2f}× wall ({big.both_build.seconds:.1f} s vs {big.build.seconds:.1f} s); CPU time {cpu:.2f}× "
             f"({big.both_build.cpu_seconds:.1f} s vs {big.build.cpu_seconds:.1f} s)",
-            f"≤ {SECOND_LANGUAGE_LIMIT}× (wall and CPU)", wall <= SECOND_LANGUAGE_LIMIT and cpu <= SECOND_LANGUAGE_LIMIT,
+            # CPU time decides: the wall times of two builds minutes apart on a shared machine
+            # differ by whatever else ran meanwhile (see "The machine is shared").
+            f"≤ {SECOND_LANGUAGE_LIMIT}× (CPU time)", cpu <= SECOND_LANGUAGE_LIMIT,
         )
     if big and mid:
         ratio = big.both_build.seconds / mid.both_build.seconds
