@@ -1,7 +1,9 @@
 """`make bench`: the scale benchmark. Builds the site for the real catalogue and for synthetic
 catalogues of 500 and 5,000 clusters, each next to its floor (the same pages as plain
-Markdown with plain MkDocs + Material), measures validation and the `mkdocs serve` rebuild,
-prints the table and writes it into BENCHMARKS.md (between its result markers).
+Markdown with plain MkDocs + Material): the Danish edition alone (KLYNGEKATALOG_LANGUAGES=da,
+like with like against the one-language floor) and both languages (what the second language
+costs). Measures validation and the `mkdocs serve` rebuild, prints the tables and writes them
+into BENCHMARKS.md (between its result markers).
 
     python -m benchmarks [--sizes real,500,5000] [--seed 1] [--no-serve] [--no-write]
                          [--stress-base 200 | --no-stress]
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from klyngekatalog.catalogue import load_catalogue
+from klyngekatalog.translations import FIRST_LANGUAGE
 from benchmarks.synthetic import write_catalogue
 
 from . import report, stress
@@ -34,7 +37,7 @@ from .serve import ServeResult, measure_serve
 class SizeResult:
     label: str
     clusters: int
-    build: Build
+    build: Build  # the Danish edition alone (one language, as the floor)
     site: Site | None
     search: list[Payload] | None
     floor_build: Build
@@ -42,6 +45,8 @@ class SizeResult:
     floor_search: Payload | None
     queries: list[str]
     runs: int  # builds of each kind; the fastest counts
+    both_build: Build  # every language: the site as `make build` makes it
+    both_site: Site | None
 
 
 @dataclass
@@ -72,34 +77,47 @@ def run_size(label: str, clusters_yaml: Path, work: Path, repeat: int) -> SizeRe
     # A typical visitor's query: a theme word, and a cluster's name (the middle one, so it
     # is neither first nor last in any index chunk by accident of sorting).
     queries = ["fødevarer", catalogue.clusters[len(catalogue.clusters) // 2].name]
-    site_dir, floor_site_dir = work / f"site-{label}", work / f"floor-site-{label}"
+    site_dir, both_dir, floor_site_dir = work / f"site-{label}", work / f"site-both-{label}", work / f"floor-site-{label}"
     config = write_floor(catalogue, work / f"floor-{label}")
     builds: list[Build] = []
+    both_builds: list[Build] = []
     floor_builds: list[Build] = []
-    # Site and floor alternate, so both see the same conditions on a shared machine.
+
+    def report(kind: str, done: Build) -> None:
+        _say(f"[{label}] {kind}: {done.seconds:.1f} s ({done.cpu_seconds:.1f} s CPU), {done.peak_rss_mb:.0f} MB")
+
+    # The three kinds alternate, so all see the same conditions on a shared machine.
     for attempt in range(1, repeat + 1):
-        for target in (site_dir, floor_site_dir):
+        for target in (site_dir, both_dir, floor_site_dir):
             shutil.rmtree(target, ignore_errors=True)
-        _say(f"[{label}] building the site ({len(ids)} clusters), run {attempt}/{repeat} …")
-        builds.append(build_catalogue_site(clusters_yaml, site_dir))
-        _say(f"[{label}] site: {builds[-1].seconds:.1f} s ({builds[-1].cpu_seconds:.1f} s CPU), {builds[-1].peak_rss_mb:.0f} MB; building the floor …")
+        _say(f"[{label}] building the site ({len(ids)} clusters), run {attempt}/{repeat}: Danish alone, both languages, the floor …")
+        builds.append(build_catalogue_site(clusters_yaml, site_dir, languages=FIRST_LANGUAGE))
+        report("site, Danish alone", builds[-1])
+        both_builds.append(build_catalogue_site(clusters_yaml, both_dir))
+        report("site, both languages", both_builds[-1])
         floor_builds.append(build_floor_site(config, floor_site_dir))
-        _say(f"[{label}] floor: {floor_builds[-1].seconds:.1f} s ({floor_builds[-1].cpu_seconds:.1f} s CPU), {floor_builds[-1].peak_rss_mb:.0f} MB")
-    build, floor_build = _best(builds), _best(floor_builds)
-    site = search = floor_site = floor_search = None
+        report("floor", floor_builds[-1])
+    build, both_build, floor_build = _best(builds), _best(both_builds), _best(floor_builds)
+    site = search = floor_site = floor_search = both_site = None
     if build.returncode == 0:
         site = measure_site(site_dir, ids)
         search = pagefind_payloads(site_dir, queries)
     else:
         _say(f"[{label}] build FAILED ({build.returncode}):\n{build.output[-3000:]}")
+    if both_build.returncode == 0:
+        both_site = measure_site(both_dir, ids)
+    else:
+        _say(f"[{label}] build of both languages FAILED ({both_build.returncode}):\n{both_build.output[-3000:]}")
     if floor_build.returncode == 0:
         floor_site = measure_site(floor_site_dir, ids)
         floor_search = material_payload(floor_site_dir)
     else:
         _say(f"[{label}] floor build FAILED ({floor_build.returncode}):\n{floor_build.output[-3000:]}")
-    for folder in (site_dir, floor_site_dir, work / f"floor-{label}"):
+    for folder in (site_dir, both_dir, floor_site_dir, work / f"floor-{label}"):
         shutil.rmtree(folder, ignore_errors=True)
-    return SizeResult(label, len(ids), build, site, search, floor_build, floor_site, floor_search, queries, len(builds))
+    return SizeResult(
+        label, len(ids), build, site, search, floor_build, floor_site, floor_search, queries, len(builds), both_build, both_site
+    )
 
 
 def measure_validation(clusters_yaml: Path, runs: int = 3) -> Validation:
@@ -161,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         report.write(ROOT / "BENCHMARKS.md", text)
         _say(f"wrote {ROOT / 'BENCHMARKS.md'}")
-    failed = [r.label for r in results if r.build.returncode or r.floor_build.returncode]
+    failed = [r.label for r in results if r.build.returncode or r.both_build.returncode or r.floor_build.returncode]
     if not args.no_stress:
         stress_argv = ["--base", str(args.stress_base)] + (["--no-write"] if args.no_write else [])
         if stress.main(stress_argv):

@@ -9,6 +9,7 @@ no macros, no theme overrides, and Material's own search plugin on, as in a defa
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -31,9 +32,24 @@ def _source(catalogue: Catalogue, source_id: str, up: str) -> str:
     return f"[{_cell(source.title)}]({up}om.md#kilde-{source.id})"
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's `!ENV [NAME, …, default]`, resolved as MkDocs resolves it (the first variable
+    that is set, else the default)."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    *names, default = loader.construct_sequence(node)
+    return next((os.environ[name] for name in names if name in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+
+
 def config() -> dict:
     """The real mkdocs.yml, less everything that is the catalogue's own machinery."""
-    real = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    real = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
     real.pop("hooks", None)
     real.pop("watch", None)
     real["plugins"] = ["search"]  # Material's search, as a default Material site has it
@@ -72,7 +88,9 @@ def cluster_page(index: Index, cluster) -> str:
     lines.append(f"- **Innovationsnetværk:** {programmes or 'Ikke i innovationsnetværksprogrammet ifølge kilderne'}")
     for relation in cluster.relations:
         other = c.cluster_by_id[relation.cluster]
-        lines.append(f"- **Omfatter:** [{_cell(other.name)}]({other.id}.md) (kilde: {_source(c, relation.source, up)})")
+        # A relation of another kind may rest on its evidence text rather than a source.
+        cited = f" (kilde: {_source(c, relation.source, up)})" if relation.source else ""
+        lines.append(f"- **Omfatter:** [{_cell(other.name)}]({other.id}.md){cited}")
     for parent, _ in index.included_in.get(cluster.id, []):
         lines.append(f"- **Indgår i:** [{_cell(parent.name)}]({parent.id}.md)")
     lines.append("")

@@ -18,6 +18,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from klyngekatalog.translations import FIRST_LANGUAGE, LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 PROBE = Path(__file__).resolve().parent / "pagefind_probe.mjs"
@@ -25,8 +27,9 @@ PROBE = Path(__file__).resolve().parent / "pagefind_probe.mjs"
 
 def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    # `make bench` exports the real catalogue's path; each build names its own.
+    # `make bench` exports the real catalogue's path; each build names its own (and its languages).
     env.pop("KLYNGEKATALOG_DATA", None)
+    env.pop("KLYNGEKATALOG_LANGUAGES", None)
     env["NO_MKDOCS_2_WARNING"] = "1"  # Material's banner
     env["DISABLE_MKDOCS_2_WARNING"] = "true"  # properdocs' banner (it ignores the variable above)
     env.update(extra)
@@ -66,10 +69,12 @@ def run_build(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 
     return Build(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, output)
 
 
-def build_catalogue_site(clusters_yaml: Path, site_dir: Path) -> Build:
-    """What `make build` runs (strict), into `site_dir`; --quiet only keeps the log short."""
+def build_catalogue_site(clusters_yaml: Path, site_dir: Path, languages: str | None = None) -> Build:
+    """What `make build` runs (strict), into `site_dir`; --quiet only keeps the log short.
+    `languages`: KLYNGEKATALOG_LANGUAGES (e.g. "da" for the Danish edition alone); None: all."""
     args = [str(MKDOCS), "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
-    return run_build(args, ROOT, child_env(KLYNGEKATALOG_DATA=str(clusters_yaml.resolve())))
+    extra = {"KLYNGEKATALOG_LANGUAGES": languages} if languages else {}
+    return run_build(args, ROOT, child_env(KLYNGEKATALOG_DATA=str(clusters_yaml.resolve()), **extra))
 
 
 def build_floor_site(config: Path, site_dir: Path) -> Build:
@@ -90,11 +95,14 @@ class Site:
     largest_page_url: str
     total_bytes: int
     files: int
+    # The median cluster page per language built (the first language's is median_cluster_page).
+    median_cluster_page_by_language: dict[str, int] = field(default_factory=dict)
 
 
 def measure_site(site_dir: Path, cluster_ids: set[str]) -> Site:
     """Sizes of the built site. Cluster pages are /klynger/<id>/ of the catalogue's own ids
-    (not the small redirect pages that former names get)."""
+    (not the small redirect pages that former names get); another language's are below its
+    folder (/en/klynger/<id>/)."""
     html: dict[str, int] = {}
     total = files = 0
     for path in site_dir.rglob("*"):
@@ -104,6 +112,12 @@ def measure_site(site_dir: Path, cluster_ids: set[str]) -> Site:
             files += 1
             if path.suffix == ".html":
                 html[path.relative_to(site_dir).as_posix()] = size
+    by_language = {}
+    for language in LANGUAGES:
+        prefix = "" if language == FIRST_LANGUAGE else f"{language}/"
+        pages = [html[f"{prefix}klynger/{cid}/index.html"] for cid in cluster_ids if f"{prefix}klynger/{cid}/index.html" in html]
+        if pages:
+            by_language[language] = int(statistics.median(pages))
     clusters = [html[f"klynger/{cid}/index.html"] for cid in cluster_ids if f"klynger/{cid}/index.html" in html]
     largest = max(html, key=html.get)
     return Site(
@@ -115,6 +129,7 @@ def measure_site(site_dir: Path, cluster_ids: set[str]) -> Site:
         largest_page_url="/" + largest.removesuffix("index.html"),
         total_bytes=total,
         files=files,
+        median_cluster_page_by_language=by_language,
     )
 
 

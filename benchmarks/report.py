@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 KB = 1024
 MB = 1024 * 1024
+# Issue 15: both languages cost at most this many times the Danish edition alone.
+SECOND_LANGUAGE_LIMIT = 2.1
 START = "<!-- bench:results:start -->"
 END = "<!-- bench:results:end -->"
 
@@ -120,18 +122,46 @@ def targets(results: list[SizeResult], validation: Validation | None, serve: Ser
     if big:
         ratio = big.build.seconds / big.floor_build.seconds
         cpu = big.build.cpu_seconds / big.floor_build.cpu_seconds
-        add("Build (5,000) vs floor", f"{ratio:.2f}× ({big.build.seconds:.1f} s vs {big.floor_build.seconds:.1f} s); CPU time {cpu:.2f}×", "≤ 1.15×", ratio <= 1.15)
+        add(
+            "Build (5,000), Danish alone, vs floor (one language each)",
+            f"{ratio:.2f}× ({big.build.seconds:.1f} s vs {big.floor_build.seconds:.1f} s); CPU time {cpu:.2f}×", "≤ 1.15×", ratio <= 1.15,
+        )
+        wall, cpu = _second_language(big)
+        add(
+            "Second language (5,000): both languages / Danish alone",
+            f"{wall:.2f}× wall ({big.both_build.seconds:.1f} s vs {big.build.seconds:.1f} s); CPU time {cpu:.2f}× "
+            f"({big.both_build.cpu_seconds:.1f} s vs {big.build.cpu_seconds:.1f} s)",
+            # CPU time decides: the wall times of two builds minutes apart on a shared machine
+            # differ by whatever else ran meanwhile (see "The machine is shared").
+            f"≤ {SECOND_LANGUAGE_LIMIT}× (CPU time)", cpu <= SECOND_LANGUAGE_LIMIT,
+        )
     if big and mid:
-        ratio = big.build.seconds / mid.build.seconds
-        cpu = big.build.cpu_seconds / mid.build.cpu_seconds
+        ratio = big.both_build.seconds / mid.both_build.seconds
+        cpu = big.both_build.cpu_seconds / mid.both_build.cpu_seconds
+        alone = big.build.seconds / mid.build.seconds
         floor = big.floor_build.seconds / mid.floor_build.seconds
-        add("Build (5,000) / build (500)", f"{ratio:.1f} ({big.build.seconds:.1f} s / {mid.build.seconds:.1f} s); CPU time {cpu:.1f}; floor {floor:.1f}", "≤ 11", ratio <= 11)
+        add(
+            "Build (5,000) / build (500), both languages",
+            f"{ratio:.1f} ({big.both_build.seconds:.1f} s / {mid.both_build.seconds:.1f} s); CPU time {cpu:.1f}; Danish alone {alone:.1f}; floor {floor:.1f}",
+            "≤ 11", ratio <= 11,
+        )
     if big and big.site:
         median = big.site.median_cluster_page
         grows = f"; 500: {_kb(mid.site.median_cluster_page)}" if mid and mid.site else ""
         steady = median <= 1.05 * mid.site.median_cluster_page if mid and mid.site else None
         add("Median cluster page (5,000), not growing with N", f"{_kb(median)}{grows}", "≤ 30 KB, ≤ +5 % from 500", median <= 30 * KB and steady is not False)
         add("Largest page (5,000)", f"{_kb(big.site.largest_page)} (`{big.site.largest_page_url}`)", "≤ 1 MB", big.site.largest_page <= MB)
+    if big and big.both_site:
+        medians = big.both_site.median_cluster_page_by_language
+        before = mid.both_site.median_cluster_page_by_language if mid and mid.both_site else {}
+        shown = " / ".join(f"{code} {_kb(size)}" for code, size in medians.items())
+        then = " / ".join(f"{code} {_kb(size)}" for code, size in before.items())
+        steady = all(size <= 1.05 * before[code] for code, size in medians.items() if code in before) if before else None
+        add(
+            "Median cluster page per language (5,000), both languages built, not growing with N",
+            shown + (f"; 500: {then}" if then else ""), "≤ 30 KB, ≤ +5 % from 500",
+            bool(medians) and max(medians.values()) <= 30 * KB and steady is not False,
+        )
     if big and big.search:
         total = _search_total(big)
         add("Search payload (5,000), gzip", _kb(total), "≤ 300 KB", total <= 300 * KB)
@@ -145,6 +175,38 @@ def targets(results: list[SizeResult], validation: Validation | None, serve: Ser
     elif real:
         add("`mkdocs serve` rebuild, real data", "not measured", "≤ 2 s", None)
     return out
+
+
+def _second_language(result: SizeResult) -> tuple[float, float]:
+    """Both languages / the Danish edition alone: wall time, CPU time."""
+    return result.both_build.seconds / result.build.seconds, result.both_build.cpu_seconds / result.build.cpu_seconds
+
+
+def second_language_table(results: list[SizeResult]) -> str:
+    def cell(r: SizeResult, alone: float, both: float, fmt) -> str:
+        return f"{fmt(alone)} · both {fmt(both)} ({both / alone:.2f}×)" if alone else "–"
+
+    def sites(r: SizeResult, measure, fmt) -> str:
+        return f"{fmt(measure(r.site))} · both {fmt(measure(r.both_site))}" if r.site and r.both_site else "–"
+
+    def medians(r: SizeResult) -> str:
+        if not r.both_site:
+            return "–"
+        return " · ".join(f"{code} {_kb(size)}" for code, size in r.both_site.median_cluster_page_by_language.items())
+
+    rows = [
+        ("Build, wall time", lambda r: cell(r, r.build.seconds, r.both_build.seconds, lambda v: f"{v:.1f} s")),
+        ("Build, CPU time (user + sys, all processes)", lambda r: cell(r, r.build.cpu_seconds, r.both_build.cpu_seconds, lambda v: f"{v:.1f} s")),
+        ("Peak memory (largest process)", lambda r: cell(r, r.build.peak_rss_mb, r.both_build.peak_rss_mb, lambda v: f"{v:.0f} MB")),
+        ("HTML files", lambda r: sites(r, lambda s: s.pages, lambda v: f"{v:,}")),
+        ("Total site size", lambda r: sites(r, lambda s: s.total_bytes, _mb)),
+        ("Largest page (HTML)", lambda r: sites(r, lambda s: s.largest_page, _kb)),
+        ("Median cluster page per language, both built", medians),
+    ]
+    lines = ["| Measure | " + " | ".join(_heading(r) for r in results) + " |", "|---" * (len(results) + 1) + "|"]
+    for name, value in rows:
+        lines.append(f"| {name} | " + " | ".join(value(r) for r in results) + " |")
+    return "\n".join(lines)
 
 
 def targets_table(rows) -> str:
@@ -184,11 +246,21 @@ def render(results: list[SizeResult], validation: Validation | None, serve: Serv
         "",
         "### Builds",
         "",
-        "Each cell: the catalogue's site · the floor (× the floor). KB and MB are 1,024 and 1,024² bytes. "
-        "Builds: the fastest of " + ", ".join(f"{r.runs} ({_heading(r)})" for r in results) + " runs of each kind, site and floor alternating; "
-        "peak memory is the highest of those runs.",
+        "Each cell: the catalogue's site, its Danish edition alone (`KLYNGEKATALOG_LANGUAGES=da`: one language, as the floor) · "
+        "the floor (× the floor). KB and MB are 1,024 and 1,024² bytes. "
+        "Builds: the fastest of " + ", ".join(f"{r.runs} ({_heading(r)})" for r in results) + " runs of each kind, "
+        "Danish alone, both languages and floor alternating; peak memory is the highest of those runs.",
         "",
         results_table(results),
+        "",
+        "### Second language",
+        "",
+        "What the English edition costs (issue 15): each cell is the Danish edition alone · both languages (× Danish alone), "
+        "the same builds as above. Every text of the synthetic catalogues is translated, as in the real one, so English "
+        "pages carry as much text as Danish ones. Median cluster pages are of the build of both languages: "
+        "`/klynger/<id>/` (da) and `/en/klynger/<id>/` (en).",
+        "",
+        second_language_table(results),
         "",
         "### Search payload, file by file",
         "",

@@ -1,12 +1,19 @@
 """A synthetic catalogue of any size, for the scale benchmark (`make bench`) and its tests.
 
-`write_catalogue(folder, n, seed)` writes clusters.yaml and the five sibling files. The shape
+`write_catalogue(folder, n, seed)` writes clusters.yaml, the five sibling files and
+translations.en.yaml. The shape
 of the records follows the real catalogue, measured from it each time rather than written
 down here, so the benchmark keeps up when the real data grows: the share of clusters with a
 description, a note, a website, aliases, certifications and relations, the lengths of the
 texts, which lists name a cluster, the themes and the number of cases per cluster. The text
 itself is invented Danish (with æ, ø and å, which the slug, search and sorting code treat
 specially); nothing is copied from the sources, so the files are not mistaken for data.
+
+Every text is translated, as in the real catalogue (whose translations.en.yaml has every text):
+each invented Danish sentence comes with its English counterpart, drawn with the same random
+numbers (so the Danish files are the same bytes as without translations), and the real
+translations of the copied files (themes, sources, certifications, figures, activity areas)
+are copied with them. The English pages are then as long as real English pages are.
 
 Output depends only on (n, seed, the real catalogue): the same seed gives the same bytes.
 
@@ -32,6 +39,9 @@ from klyngekatalog.slugs import slugify as _slugify
 REAL_DATA = Path(__file__).resolve().parent.parent / "data"
 # Copied unchanged: nothing in them refers to a cluster.
 COPIED = ("sources.yaml", "themes.yaml", "certifications.yaml", "figures.yaml")
+TRANSLATIONS = "translations.en.yaml"
+# The collections of the translations file that the generator invents (the rest is copied).
+GENERATED = ("clusters", "cases")
 
 # --- vocabulary ------------------------------------------------------------------------
 
@@ -95,6 +105,45 @@ COMPANY_TRADES = [
     "Vindservice", "Plastindustri", "Lysdesign", "Softwarehus", "Emballage", "Køleteknik", "Sygeplejeudstyr",
 ]
 COMPANY_FORMS = ["A/S", "ApS", "I/S", "A.m.b.a."]
+
+# The English of the invented text, item for item (names of firms and places stay as they are).
+TOPICS_EN = {
+    "Grøn energi": "Green energy", "Vindkraft": "Wind power", "Biomasse": "Biomass", "Brint": "Hydrogen",
+    "Solenergi": "Solar energy", "Geotermi": "Geothermal energy", "Fjernvarme": "District heating", "Offshore": "Offshore",
+    "Bæredygtigt byggeri": "Sustainable construction", "Byggematerialer": "Building materials", "Træ og huse": "Wood and houses",
+    "Energirenovering": "Energy renovation", "Indeklima": "Indoor climate", "Miljøteknologi": "Environmental technology",
+    "Vandteknologi": "Water technology", "Klimatilpasning": "Climate adaptation", "Affald og genbrug": "Waste and recycling",
+    "Cirkulær økonomi": "Circular economy", "Økologi": "Organic farming", "Fødevarer": "Food", "Mejeri": "Dairy",
+    "Akvakultur": "Aquaculture", "Fiskeri": "Fisheries", "Landbrug": "Agriculture", "Fødevaresikkerhed": "Food safety",
+    "Havbrug": "Marine farming", "Emballage": "Packaging", "Kunstig intelligens": "Artificial intelligence",
+    "Cybersikkerhed": "Cyber security", "Lydteknologi": "Sound technology", "Spil og animation": "Games and animation",
+    "Software": "Software", "Sensorer": "Sensors", "Service": "Service", "Finansiel it": "Financial IT",
+    "Kommunikation": "Communication", "Detailhandel": "Retail", "Læringsteknologi": "Learning technology",
+    "Turisme": "Tourism", "Oplevelsesøkonomi": "Experience economy", "Musik": "Music", "Film og tv": "Film and television",
+    "Kystturisme": "Coastal tourism", "Robotteknologi": "Robot technology", "Nye materialer": "New materials",
+    "Plast": "Plastics", "Stål og metal": "Steel and metal", "Træ og møbler": "Wood and furniture",
+    "Tekstil og beklædning": "Textiles and clothing", "Design": "Design", "Mode": "Fashion", "Lysteknologi": "Light technology",
+    "Mekatronik": "Mechatronics", "Elektronik": "Electronics", "Optik": "Optics", "Kemi": "Chemistry",
+    "Råstoffer": "Raw materials", "Præcisionsmekanik": "Precision engineering", "Køleteknik": "Refrigeration",
+    "Sundhed": "Health", "Velfærdsteknologi": "Welfare technology", "Bioteknologi": "Biotechnology",
+    "Medicoteknik": "Medical technology", "Ældrepleje": "Care of older people", "Lægemidler": "Pharmaceuticals",
+    "Sundheds-it": "Health IT", "Søfart": "Shipping", "Logistik": "Logistics", "Transport": "Transport", "Droner": "Drones",
+    "Maritim teknologi": "Maritime technology", "Mobilitet": "Mobility", "Rumteknologi": "Space technology",
+}
+ACTORS_EN = [
+    "small and medium-sized firms", "researchers at the universities", "business academies",
+    "municipalities and regions", "university colleges", "the GTS institutes", "entrepreneurs",
+    "large manufacturers", "trade associations", "hospitals and care homes",
+]
+GOALS_EN = [
+    "new products", "greener processes", "more export orders", "better education",
+    "fewer defects in production", "lower energy use", "new business models",
+    "more renewable energy", "safer food", "better care for older people", "shorter delivery times",
+]
+ACTIVITIES_EN = [
+    "matchmaking", "joint innovation projects", "pilot projects with researchers", "study tours",
+    "courses and further training", "export drives", "workshops and conferences", "EU applications",
+]
 
 def slugify(text: str) -> str:
     """A catalogue id from a name (æ→ae, ø→oe, å→aa), as the contributors' guide asks: the
@@ -196,6 +245,8 @@ class Generator:
         self.random = random.Random(seed)
         self.names = _Names()
         self.ids: set[str] = set()
+        # The English texts of the records made, by collection and id (translations.en.yaml).
+        self.english: dict[str, dict[str, dict[str, str]]] = {collection: {} for collection in GENERATED}
 
     # -- names --
 
@@ -268,43 +319,79 @@ class Generator:
 
     # -- text --
 
+    def pick(self, danish: list[str], english: list[str]) -> tuple[str, str]:
+        """One item and its English, drawing what `random.choice(danish)` would draw."""
+        i = self.random.randrange(len(danish))
+        return danish[i], english[i]
+
     def sentences(self, name: str, topic: str, place: str):
+        """(Danish, English) sentences."""
         r = self.random
         low = topic[0].lower() + topic[1:]
+        low_en = TOPICS_EN[topic].lower()
         # Each sentence once before any repeats (a long text may need more than there are).
         while True:
+            # Drawn in the order the sentences use them.
+            actor1, actor2 = self.pick(ACTORS, ACTORS_EN), self.pick(ACTORS, ACTORS_EN)
+            goal1, goal2 = self.pick(GOALS, GOALS_EN), self.pick(GOALS, GOALS_EN)
+            activity1, activity2 = self.pick(ACTIVITIES, ACTIVITIES_EN), self.pick(ACTIVITIES, ACTIVITIES_EN)
+            actor3 = self.pick(ACTORS, ACTORS_EN)
+            goal3 = self.pick(GOALS, GOALS_EN)
+            activity3 = self.pick(ACTIVITIES, ACTIVITIES_EN)
+            actor4 = self.pick(ACTORS, ACTORS_EN)
             templates = [
-                f"{name} samler {r.choice(ACTORS)} og {r.choice(ACTORS)} om {low}.",
-                f"Målet er {r.choice(GOALS)} og {r.choice(GOALS)} i hele {place}.",
-                f"Klyngen arbejder med {r.choice(ACTIVITIES)} og {r.choice(ACTIVITIES)}.",
-                f"Sekretariatet hjælper især {r.choice(ACTORS)} med at finde partnere på tværs af faggrænser.",
-                f"Netværket blev dannet for at styrke {low} i {place} og at få ny viden hurtigere i brug.",
-                f"Fokus ligger på {low}, hvor Danmark står stærkt, og på {r.choice(GOALS)}.",
-                f"Medlemmerne mødes til {r.choice(ACTIVITIES)}, og flere forløb er åbne for ikke-medlemmer.",
-                f"Der er særlig vægt på samarbejde med {r.choice(ACTORS)} i Øresundsregionen og Nordtyskland.",
+                (f"{name} samler {actor1[0]} og {actor2[0]} om {low}.", f"{name} brings together {actor1[1]} and {actor2[1]} on {low_en}."),
+                (f"Målet er {goal1[0]} og {goal2[0]} i hele {place}.", f"The aim is {goal1[1]} and {goal2[1]} throughout {place}."),
+                (f"Klyngen arbejder med {activity1[0]} og {activity2[0]}.", f"The cluster works with {activity1[1]} and {activity2[1]}."),
+                (
+                    f"Sekretariatet hjælper især {actor3[0]} med at finde partnere på tværs af faggrænser.",
+                    f"The secretariat helps {actor3[1]} in particular to find partners across disciplines.",
+                ),
+                (
+                    f"Netværket blev dannet for at styrke {low} i {place} og at få ny viden hurtigere i brug.",
+                    f"The network was formed to strengthen {low_en} in {place} and to put new knowledge to use faster.",
+                ),
+                (
+                    f"Fokus ligger på {low}, hvor Danmark står stærkt, og på {goal3[0]}.",
+                    f"The focus is on {low_en}, where Denmark is strong, and on {goal3[1]}.",
+                ),
+                (
+                    f"Medlemmerne mødes til {activity3[0]}, og flere forløb er åbne for ikke-medlemmer.",
+                    f"The members meet for {activity3[1]}, and several programmes are open to non-members.",
+                ),
+                (
+                    f"Der er særlig vægt på samarbejde med {actor4[0]} i Øresundsregionen og Nordtyskland.",
+                    f"There is particular weight on collaboration with {actor4[1]} in the Øresund region and northern Germany.",
+                ),
             ]
             r.shuffle(templates)
             yield from templates
 
-    def text(self, length: int, name: str, topic: str, place: str) -> str:
-        """Invented Danish text of about `length` characters (whole sentences)."""
-        out: list[str] = []
+    def text(self, length: int, name: str, topic: str, place: str) -> tuple[str, str]:
+        """Invented Danish text of about `length` characters (whole sentences), and its English."""
+        out: list[tuple[str, str]] = []
         size = 0
         for sentence in self.sentences(name, topic, place):
-            if out and size + len(sentence) / 2 > length:
+            if out and size + len(sentence[0]) / 2 > length:
                 break
             out.append(sentence)
-            size += len(sentence) + 1
-        return " ".join(out)
+            size += len(sentence[0]) + 1
+        return " ".join(da for da, _ in out), " ".join(en for _, en in out)
 
-    def note(self, length: int, name: str, aliases: list[str], topic: str, place: str) -> str:
+    def note(self, length: int, name: str, aliases: list[str], topic: str, place: str) -> tuple[str, str]:
         first = (
-            f"Navnene er samlet, fordi kilderne selv oplyser, at {name} tidligere hed {aliases[0]}."
+            (
+                f"Navnene er samlet, fordi kilderne selv oplyser, at {name} tidligere hed {aliases[0]}.",
+                f"The names are combined because the sources themselves state that {name} was formerly called {aliases[0]}.",
+            )
             if aliases
-            else f"Posten bygger på listerne alene; kilderne nævner ikke {name} andre steder."
+            else (
+                f"Posten bygger på listerne alene; kilderne nævner ikke {name} andre steder.",
+                f"The entry rests on the lists alone; the sources do not mention {name} elsewhere.",
+            )
         )
-        rest = self.text(max(0, length - len(first)), name, topic, place) if length > len(first) + 40 else ""
-        return f"{first} {rest}".strip()
+        rest = self.text(max(0, length - len(first[0])), name, topic, place) if length > len(first[0]) + 40 else ("", "")
+        return f"{first[0]} {rest[0]}".strip(), f"{first[1]} {rest[1]}".strip()
 
     def company(self) -> str:
         r = self.random
@@ -323,7 +410,8 @@ class Generator:
         used: list[str] = []
         if r.random() < p.described:
             length = r.choice(p.description_lengths) + r.randint(-20, 20)
-            record["description"] = self.text(max(60, length), name, topic, place)
+            record["description"], english = self.text(max(60, length), name, topic, place)
+            self.english["clusters"].setdefault(record["id"], {})["description"] = english
             record["description_source"] = r.choice(p.description_sources)
             used.append(record["description_source"])
         if r.random() < p.website:
@@ -363,7 +451,8 @@ class Generator:
             record["certifications"] = certifications
         if r.random() < p.noted:
             length = r.choice(p.note_lengths) + r.randint(-20, 20)
-            record["note"] = self.note(length, name, aliases, topic, place)
+            record["note"], english = self.note(length, name, aliases, topic, place)
+            self.english["clusters"].setdefault(record["id"], {})["note"] = english
         record["sources"] = [s for s in p.source_order if s in used] or [p.source_order[0]]
         return record
 
@@ -393,15 +482,22 @@ class Generator:
         for k in range(count):
             owner = r.choice(clusters)
             _, topic, place, _ = self.candidate_name()
-            low = topic[0].lower() + topic[1:]
-            title = r.choice(
+            low, low_en = topic[0].lower() + topic[1:], TOPICS_EN[topic].lower()
+            title, title_en = self.pick(
                 [
                     f"{owner['name']} bygger bro til {place}",
                     f"Ny viden om {low} i {place}",
                     f"Fælles løft for {low}",
                     f"Fra idé til eksport: {low}",
                     f"{place} går sammen om {low}",
-                ]
+                ],
+                [
+                    f"{owner['name']} builds bridges to {place}",
+                    f"New knowledge about {low_en} in {place}",
+                    f"A joint lift for {low_en}",
+                    f"From idea to export: {low_en}",
+                    f"{place} joins forces on {low_en}",
+                ],
             )
             base = slugify(title)[:60].strip("-")
             case_id, j = base, 2
@@ -412,15 +508,18 @@ class Generator:
             # would make the generator quadratic in the catalogue's size.
             wanted = min(len(ids) - 1, r.choice(p.partner_counts))
             partners = [i for i in r.sample(ids, min(len(ids), wanted + 1)) if i != owner["id"]][:wanted]
+            area = r.choice(p.areas)
+            summary, summary_en = self.text(r.choice(p.summary_lengths), owner["name"], topic, place)
             case: dict = {
                 "id": case_id,
                 "title": title,
                 "cluster": owner["id"],
-                "activity_area": r.choice(p.areas),
+                "activity_area": area,
                 "source": p.case_source,
                 "page": 19 + 2 * (k % 40),
-                "summary": self.text(r.choice(p.summary_lengths), owner["name"], topic, place),
+                "summary": summary,
             }
+            self.english["cases"][case_id] = {"title": title_en, "summary": summary_en}
             # Each name once: a name twice in one list is an error.
             companies = list(dict.fromkeys(self.company() for _ in range(r.choice(p.company_counts))))
             partner_names = list(dict.fromkeys(self.company() for _ in range(r.choice(p.company_counts))))
@@ -456,8 +555,9 @@ def _dump(header: str, data: dict) -> str:
     return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88, indent=2)
 
 
-def generate(n: int, seed: int = 1, real: Path = REAL_DATA) -> tuple[dict, dict]:
-    """The clusters file and the cases file as data: ({"clusters": …}, {"activity_areas": …, "cases": …})."""
+def generate(n: int, seed: int = 1, real: Path = REAL_DATA) -> tuple[dict, dict, dict]:
+    """The clusters file, the cases file and the English translations file as data:
+    ({"clusters": …}, {"activity_areas": …, "cases": …}, {"themes": …, "clusters": …, "cases": …})."""
     if n < 1:
         raise ValueError("n must be at least 1")
     catalogue = load_catalogue(real / "clusters.yaml")
@@ -466,17 +566,22 @@ def generate(n: int, seed: int = 1, real: Path = REAL_DATA) -> tuple[dict, dict]
     generator.add_relations(clusters)
     cases = generator.cases(clusters)
     real_cases = yaml.safe_load((real / "cases.yaml").read_text("utf-8"))
-    return {"clusters": clusters}, {"activity_areas": real_cases["activity_areas"], "cases": cases}
+    # The real translations of what is copied; the invented records' own English.
+    real_english = yaml.safe_load((real / TRANSLATIONS).read_text("utf-8")) if (real / TRANSLATIONS).is_file() else {}
+    english = {key: value for key, value in (real_english or {}).items() if key not in GENERATED}
+    english.update({collection: generator.english[collection] for collection in GENERATED if generator.english[collection]})
+    return {"clusters": clusters}, {"activity_areas": real_cases["activity_areas"], "cases": cases}, english
 
 
 def write_catalogue(folder: Path, n: int, seed: int = 1, real: Path = REAL_DATA) -> Path:
     """Write a valid catalogue of `n` synthetic clusters into `folder`; return its clusters.yaml."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    clusters, cases = generate(n, seed, real)
+    clusters, cases, english = generate(n, seed, real)
     note = f"# Synthetic catalogue: {n} invented clusters (seed {seed}), made by benchmarks.synthetic.\n"
     (folder / "clusters.yaml").write_text(_dump(note, clusters), encoding="utf-8")
     (folder / "cases.yaml").write_text(_dump(note, cases), encoding="utf-8")
+    (folder / TRANSLATIONS).write_text(_dump(note, english), encoding="utf-8")
     for name in COPIED:
         shutil.copyfile(real / name, folder / name)
     return folder / "clusters.yaml"

@@ -24,6 +24,7 @@ from klyngekatalog.problems import CatalogueError, Problem
 from klyngekatalog.render import error_page
 from klyngekatalog.search import SearchIndexError, index_site
 from klyngekatalog.site import PageTemplateError, SiteAddress, SiteBuild, not_plain_files
+from klyngekatalog.translations import parse_languages
 
 _build: SiteBuild | None = None
 # Under `mkdocs serve`, while the data has problems: shown on every page instead of the site.
@@ -42,6 +43,14 @@ _HEADING_ID = "indhold"
 def _data_path(config: MkDocsConfig) -> Path:
     root = Path(config.config_file_path).parent
     return Path(os.environ.get("KLYNGEKATALOG_DATA") or root / "data" / "clusters.yaml")
+
+
+def _languages() -> tuple[str, ...]:
+    """The editions to build: KLYNGEKATALOG_LANGUAGES (e.g. "da"), every language when unset."""
+    try:
+        return parse_languages(os.environ.get("KLYNGEKATALOG_LANGUAGES"))
+    except ValueError as error:
+        raise PluginError(f"KLYNGEKATALOG_LANGUAGES: {error}") from None
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -63,6 +72,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build, _problems = None, ()
     # The interface's labels per language, for the theme's templates (header, footer, 404).
     config.extra["kk_labels"] = LABELS
+    languages = _languages()
+    # The editions built (the 404 page offers each).
+    config.extra["kk_languages"] = languages
     root = Path(config.config_file_path).parent
     # Hand-written pages and theme overrides come from pull requests too: no links, no pipes.
     folders = {"docs": Path(config.docs_dir)}
@@ -72,7 +84,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Filer, der ikke er almindelige filer:\n" + "\n".join(sorted(set(found))))
     try:
         address = SiteAddress(config.site_url or "", config.repo_url or "", config.site_name, config.site_description or "")
-        _build = SiteBuild.load(_data_path(config), display_root=root, address=address, source_url=_source_url(config))
+        _build = SiteBuild.load(
+            _data_path(config), display_root=root, address=address, source_url=_source_url(config), languages=languages
+        )
     except CatalogueError as error:
         more = [f"der er flere fejl: kun de første {len(error.problems)} er vist"] if error.truncated else []
         message = "Kataloget har fejl:\n" + "\n".join([str(p) for p in error.problems] + more)
@@ -100,6 +114,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _build is None:
         return files
+    # The hand-written files of an edition not built (docs/en/… in a Danish-only build).
+    for file in [file for file in files if not _build.builds(file.src_uri)]:
+        files.remove(file)
     for view in _build.views.values():
         inclusion = InclusionLevel.INCLUDED if view.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, view.path, content="", inclusion=inclusion))

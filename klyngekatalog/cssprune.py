@@ -24,8 +24,12 @@ _SCRIPT_CLASS_PREFIXES = ("md-", "kk-")
 _SCRIPT_CLASSES = {"js", "no-js"}
 _GROUPING = ("@media", "@supports", "@container", "@layer")
 
-_CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
-_COLOUR_ATTRIBUTE = re.compile(r'\b(data-md-color-(?:primary|accent|scheme))="([^"]*)"')
+# No \b before the attribute's name: with it, the regular expression engine cannot scan for the
+# literal text and reading every page took 15× longer (17 s of a 5,000-cluster site of two
+# languages). Without it, an attribute whose name ends in "class" counts too: a class more
+# only keeps a rule more, never drops one a page needs.
+_CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
+_COLOUR_ATTRIBUTE = re.compile(r'(data-md-color-(?:primary|accent|scheme))="([^"]*)"')
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _SELECTOR_COLOUR = re.compile(r"\[(data-md-color-(?:primary|accent|scheme))=[\"']?([\w-]+)[\"']?\]")

@@ -22,10 +22,9 @@ from .exports import clusters_csv
 from .index import Index
 from .labels import LABELS
 from .render import csv_file
-from .translations import FIRST_LANGUAGE, LANGUAGES
+from .translations import FIRST_LANGUAGE, LANGUAGES, localized_catalogue
 from .views import (
-    SECTIONS, TABLE_INLINE_LIMIT, TABLE_ROWS_FILE, PageView, build_views, language_indexes, redirects, table_rows_data,
-    table_rows_path,
+    SECTIONS, TABLE_INLINE_LIMIT, TABLE_ROWS_FILE, PageView, build_views, redirects, table_rows_data, table_rows_path,
 )
 
 
@@ -128,17 +127,33 @@ class SiteBuild:
     # The repository's address of the files, e.g. "https://github.com/o/r/blob/main/": with
     # it, each generated page links to the line of its entry ("Ret denne side").
     source_url: str | None = None
-    # The derived lookups per language (views.language_indexes); `index` is the Danish one.
+    # The derived lookups per language built; `index` is the Danish one.
     indexes: dict[str, Index] = field(default_factory=dict)
+    # The editions this build makes (translations.parse_languages): every language by default;
+    # a build of the Danish edition alone has no pages, files or links of another.
+    languages: tuple[str, ...] = tuple(LANGUAGES)
 
     @classmethod
     def load(
-        cls, clusters_path: Path, display_root: Path | None = None, address: SiteAddress | None = None, source_url: str | None = None
+        cls,
+        clusters_path: Path,
+        display_root: Path | None = None,
+        address: SiteAddress | None = None,
+        source_url: str | None = None,
+        languages: tuple[str, ...] = tuple(LANGUAGES),
     ) -> "SiteBuild":
         catalogue = load_catalogue(clusters_path, display_root=display_root)
-        indexes = language_indexes(catalogue)
+        indexes = built_indexes(catalogue, languages)
         views = {view.path: view for view in build_views(catalogue, indexes=indexes)}
-        return cls(catalogue, indexes[FIRST_LANGUAGE], views, address or SiteAddress(), source_url=source_url, indexes=indexes)
+        return cls(
+            catalogue, indexes[FIRST_LANGUAGE], views, address or SiteAddress(), source_url=source_url, indexes=indexes,
+            languages=tuple(indexes),
+        )
+
+    def builds(self, path: str) -> bool:
+        """Whether a page (by source path or URL) belongs to an edition this build makes: the
+        hand-written pages of a language not built (docs/en/…) are left out."""
+        return self.language_of(path) in self.languages
 
     @staticmethod
     def language_of(path: str) -> str:
@@ -168,10 +183,11 @@ class SiteBuild:
         with the language's name in itself)."""
         language = self.language_of(url)
         danish = url if language == FIRST_LANGUAGE else url.removeprefix(f"{language}/")
+        # One edition alone: no switch (it would lead to pages that are not built).
         alternates = tuple(
             {"name": LABELS[code].language_name, "link": danish if code == FIRST_LANGUAGE else f"{code}/{danish}", "lang": code}
-            for code in LANGUAGES
-        )
+            for code in self.languages
+        ) if len(self.languages) > 1 else ()
         return LanguageSwitch(language, alternates)
 
     def home(self, url: str) -> str | None:
@@ -320,6 +336,17 @@ class SiteBuild:
         files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(self.index), ensure_ascii=False, separators=(",", ":"))
         files.update({f"schema/{name}": render_schema(schema) for name, schema in schemas().items()})
         return files
+
+
+def built_indexes(catalogue: Catalogue, languages: tuple[str, ...] = tuple(LANGUAGES)) -> dict[str, Index]:
+    """The derived lookups of each language built, as views.language_indexes makes them for
+    every language: the Danish index, and per other language the index of the localized
+    catalogue. A language not built costs nothing (no localized copy, no index, no views)."""
+    indexes = {FIRST_LANGUAGE: Index(catalogue)}
+    for language in languages:
+        if language != FIRST_LANGUAGE:
+            indexes[language] = Index(localized_catalogue(catalogue, language), language, first=catalogue)
+    return indexes
 
 
 def empty_macro_variables() -> dict:

@@ -40,6 +40,22 @@ OTHER_LANGUAGES = tuple(code for code in LANGUAGES if code != FIRST_LANGUAGE)
 TranslatedText = Text
 
 
+def parse_languages(value: str | None) -> tuple[str, ...]:
+    """The languages one build makes, from a comma-separated list of codes (the setting
+    KLYNGEKATALOG_LANGUAGES, e.g. "da" for the Danish edition alone); empty or None: every
+    language. In LANGUAGES' order; an unknown code, or a list without the first language (the
+    site's root is Danish), is an error."""
+    codes = [code.strip() for code in (value or "").split(",") if code.strip()]
+    if not codes:
+        return tuple(LANGUAGES)
+    known = ", ".join(LANGUAGES)
+    if unknown := [code for code in codes if code not in LANGUAGES]:
+        raise ValueError(f"ukendt sprog {', '.join(repr(code) for code in unknown)}; kendte sprog: {known}")
+    if FIRST_LANGUAGE not in codes:
+        raise ValueError(f"det første sprog '{FIRST_LANGUAGE}' skal bygges (sitets rod er på {LANGUAGES[FIRST_LANGUAGE]}); fx '{FIRST_LANGUAGE}' eller '{known.replace(' ', '')}'")
+    return tuple(code for code in LANGUAGES if code in codes)
+
+
 def file_name(language: str) -> str:
     return f"translations.{language}.yaml"
 

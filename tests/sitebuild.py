@@ -352,6 +352,15 @@ def subpath_site(tmp_path_factory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
+def danish_site(tmp_path_factory) -> BuiltSite:
+    """The real catalogue's Danish edition alone (KLYNGEKATALOG_LANGUAGES=da)."""
+    if "danish" not in _built:
+        out = tmp_path_factory.mktemp("danish-site") / "site"
+        _built["danish"] = BuiltSite(out, DATA, build_site(DATA, out, env={"KLYNGEKATALOG_LANGUAGES": "da"}))
+    return _built["danish"]
+
+
+@pytest.fixture(scope="session")
 def payload_targets() -> PayloadTargets:
     return choose_payload_targets()
 

@@ -357,11 +357,17 @@ def test_what_is_reported_is_capped_and_the_cap_is_said(base: Workspace) -> None
     assert result.stderr == "1000 fejl i kataloget\nder er flere fejl: kun de første 1000 er vist; ret dem, og kør igen\n"
 
 
-def test_a_mapping_with_more_keys_than_any_record_is_refused_where_it_passes_the_limit() -> None:
+def test_a_mapping_with_more_keys_than_any_collection_is_refused_where_it_passes_the_limit() -> None:
     text = "a:\n" + "".join(f"  k{i}: 1\n" for i in range(yamlsource.MAX_KEYS + 5))
     with pytest.raises(CatalogueError) as caught:
         parse_yaml(text, "f.yaml")
-    assert [str(p) for p in caught.value.problems] == [f"f.yaml:{yamlsource.MAX_KEYS + 2}:3: for mange nøgler i én samling (mere end 1000)"]
+    assert [str(p) for p in caught.value.problems] == [f"f.yaml:{yamlsource.MAX_KEYS + 2}:3: for mange nøgler i én samling (mere end 100.000)"]
+
+
+def test_a_translations_collection_of_thousands_of_records_is_read() -> None:
+    """translations.en.yaml maps each cluster by its id: 5,000 clusters, 5,000 keys."""
+    text = "clusters:\n" + "".join(f"  k{i}:\n    note: x\n" for i in range(5000))
+    assert len(parse_yaml(text, "translations.en.yaml").data["clusters"]) == 5000
 
 
 def test_the_yaml_reader_stops_at_the_cap_too() -> None:

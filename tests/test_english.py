@@ -17,10 +17,10 @@ from klyngekatalog.columns import ENGLISH, english_column
 from klyngekatalog.formatting import dk_date, dk_number
 from klyngekatalog.labels import DA, EN, LABELS, Labels
 from klyngekatalog.render import Renderer
-from klyngekatalog.translations import LANGUAGES, DanishOnly, localized_catalogue
+from klyngekatalog.translations import LANGUAGES, DanishOnly, localized_catalogue, parse_languages
 from klyngekatalog.index import Index
 from klyngekatalog.views import build_views
-from sitebuild import DATA, BuiltSite, parse_html, real_site  # noqa: F401
+from sitebuild import DATA, BuiltSite, build_site, danish_site, parse_html, real_site, resolve  # noqa: F401
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "klyngekatalog" / "templates"
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
@@ -244,3 +244,57 @@ def test_stylesheets_write_no_words():
         if re.search(r"[^\W\d_]", text)
     ]
     assert not words, words
+
+
+# --- one edition alone (KLYNGEKATALOG_LANGUAGES) --------------------------------------------
+
+
+def test_the_languages_setting_is_validated():
+    assert parse_languages(None) == parse_languages("") == tuple(LANGUAGES)
+    assert parse_languages("da") == ("da",)
+    assert parse_languages(" en , da,da ") == ("da", "en")  # LANGUAGES' order, each once
+    with pytest.raises(ValueError, match="ukendt sprog 'de'; kendte sprog: da, en"):
+        parse_languages("da,de")
+    with pytest.raises(ValueError, match="det første sprog 'da' skal bygges"):
+        parse_languages("en")
+
+
+def test_an_unknown_language_fails_the_build(tmp_path):
+    result = build_site(DATA, tmp_path / "site", env={"KLYNGEKATALOG_LANGUAGES": "da,fr"})
+    assert result.returncode != 0
+    assert "KLYNGEKATALOG_LANGUAGES: ukendt sprog 'fr'" in result.stdout + result.stderr
+
+
+def test_a_danish_only_build_has_no_english_pages_files_or_links(danish_site):  # noqa: F811
+    site = danish_site.require()
+    assert not (site.root / "en").exists()
+    assert (site.root / "klynger" / "index.html").is_file() and (site.root / "om" / "index.html").is_file()
+    # Search: the Danish index alone.
+    bundle = site.root / "pagefind"
+    assert sorted(p.name for p in bundle.glob("wasm.*.pagefind") if ".unknown." not in p.name) == ["wasm.da.pagefind"]
+    assert not list(bundle.glob("pagefind.en_*"))
+    # No link, switch or alternate into an English edition, on any page or in the sitemap.
+    for path in site.root.rglob("*.html"):
+        page = path.relative_to(site.root).as_posix()
+        html = path.read_text(encoding="utf-8")
+        assert 'hreflang="en"' not in html and "kk-language" not in html, page
+        # mkdocs-redirects writes its own small page (<html lang="en"> whatever the site's language).
+        if "<title>Redirecting...</title>" not in html:
+            assert 'lang="en"' not in html, page
+        for element in parse_html(html).iter():
+            for attribute in ("href", "src", "action"):
+                target = resolve(page, element.attrs.get(attribute) or "")
+                assert not (target and target[0].startswith("en/")), (page, element)
+    assert "hreflang" not in (site.root / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_danish_only_build_makes_the_same_danish_pages(real_site, danish_site):  # noqa: F811
+    """The Danish pages of both builds differ only in the header's language switch."""
+    both, alone = real_site.require(), danish_site.require()
+    switch = re.compile(r"<a [^>]*class=\"md-header__button md-icon kk-language\".*?</a>", re.S)
+
+    def without_switch(text: str) -> str:
+        return re.sub(r"\s+", " ", switch.sub("", text))
+
+    for url in ("klynger/", "klynger/robocluster/", "temaer/energi/", "om/", "data/clusters.csv", "data/clusters.json"):
+        assert without_switch(both.html(url)) == without_switch(alone.html(url)), url

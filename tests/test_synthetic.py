@@ -80,7 +80,7 @@ def test_texts_survive_the_yaml_round_trip(tmp_path: Path) -> None:
     """Folded (>-) texts come back exactly as generated: no stray newline or trailing space."""
     from benchmarks.synthetic import generate
 
-    clusters, _ = generate(50, seed=3)
+    clusters, _, _ = generate(50, seed=3)
     loaded = load_catalogue(write_catalogue(tmp_path, 50, seed=3))
     for record, cluster in zip(clusters["clusters"], loaded.clusters):
         assert cluster.name == record["name"]
@@ -101,3 +101,18 @@ def test_command_line_writes_a_valid_catalogue(tmp_path: Path) -> None:
     )
     assert "20 klynger" in result.stdout
     assert len(load_catalogue(tmp_path / "clusters.yaml").clusters) == 20
+
+
+def test_every_text_is_translated_as_in_the_real_catalogue(written) -> None:
+    """Like data/translations.en.yaml, the synthetic one translates every text, so the English
+    pages the benchmark builds are as long as real English pages."""
+    assert not load_catalogue(Path(__file__).resolve().parents[1] / "data" / "clusters.yaml").untranslated
+    _, _, catalogue = written(500)
+    assert not catalogue.untranslated
+    english = catalogue.translations["en"]
+    described = [c for c in catalogue.clusters if c.description]
+    assert len(english.clusters) >= len(described) > 0
+    for cluster in described:
+        translated = english.clusters[cluster.id].description
+        assert translated != cluster.description and 0.7 < len(translated) / len(cluster.description) < 1.4
+    assert all(english.cases[case.id].summary for case in catalogue.cases)
