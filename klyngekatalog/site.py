@@ -24,7 +24,7 @@ from .labels import LABELS
 from .render import csv_file
 from .translations import FIRST_LANGUAGE, LANGUAGES
 from .views import (
-    SECTIONS, TABLE_INLINE_LIMIT, TABLE_ROWS_FILE, PageView, build_views, language_indexes, redirects, table_rows_data,
+    SECTIONS, TABLE_INLINE_LIMIT, TABLE_ROWS_FILE, ClusterPage, PageView, build_views, language_indexes, redirects, table_rows_data,
     table_rows_path,
 )
 
@@ -159,7 +159,7 @@ class SiteBuild:
     def render(self, path: str) -> str:
         view = self.views[path]
         correction = None
-        if self.address.repo_url and view.template == "cluster.html":
+        if self.address.repo_url and isinstance(view.content, ClusterPage):
             correction = correction_url(self.address.repo_url, view.title, self.address.page(view.url), view.lang)
         return self.renderer.render(view, edit=self.edit_link(path), correction_url=correction)
 
@@ -225,8 +225,8 @@ class SiteBuild:
         if not self.address.site_url:
             return None
         view = self.views.get(path)
-        if view is not None and view.template == "cluster.html":
-            return script_json(cluster_organization(view.context["cluster"], self.address.page(view.url)))
+        if view is not None and isinstance(view.content, ClusterPage):
+            return script_json(cluster_organization(view.content.cluster, self.address.page(view.url)))
         if path in _DATASET_PAGES or path.split("/", 1)[-1] in _DATASET_PAGES and self.language_of(path) != FIRST_LANGUAGE:
             a = self.address
             return script_json(dataset(self.catalogue, a.site_url, a.name, a.description))
