@@ -65,10 +65,6 @@ class PageView:
         return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
-def cluster_url(cluster_id: str) -> str:
-    return f"klynger/{cluster_id}/"
-
-
 # The navigation pages generated pages belong under: (source path, URL, label of its tab title).
 SECTIONS = {
     "klynger": ("klynger/index.md", "klynger/", "clusters"),
