@@ -9,6 +9,7 @@ a column derived from the whole catalogue (themes by year, certifications …) i
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Literal, Union
 
@@ -50,17 +51,10 @@ class Column:
         return " | ".join(value) if isinstance(value, tuple) else value
 
 
-# Each column's English CSV header (/en/data/clusters.csv) and English header for visitors,
-# by its key; a theme column per year is "fagomraader_<year>". tests/test_columns.py checks
-# that every column has one.
+# Each derived column's English CSV header (/en/data/clusters.csv) and English header for
+# visitors, by its key (a field's column declares its own: model.AsColumn); a theme column per
+# year is "fagomraader_<year>". tests/test_english.py checks that every column has one.
 ENGLISH: dict[str, tuple[str, str]] = {
-    "id": ("id", "Id"),
-    "navn": ("name", "Name"),
-    "andre_navne": ("other_names", "Other names"),
-    "beskrivelse": ("description", "Description"),
-    "beskrivelse_kilde": ("description_source", "Source of the description"),
-    "websted": ("website", "Website"),
-    "websted_kilde": ("website_source", "Source of the website"),
     "fagomraader_": ("fields_", "Field "),
     "fagomraade": ("field", "Field (latest)"),
     "innovationsnetvaerk": ("innovation_network", "Innovation network (lists)"),
@@ -74,8 +68,6 @@ ENGLISH: dict[str, tuple[str, str]] = {
     "liste": ("source_lists", "Source lists"),
     "aar": ("years", "Years in the source lists"),
     "har_beskrivelse": ("has_description", "Has a description"),
-    "note": ("note", "Note"),
-    "kilder": ("sources", "Sources"),
 }
 
 
@@ -84,7 +76,12 @@ def english_column(key: str) -> tuple[str, str]:
     if key.startswith("fagomraader_"):
         year = key.removeprefix("fagomraader_")
         return f"fields_{year}", f"Field {year}"
-    return ENGLISH[key]
+    return _declared_english().get(key) or ENGLISH[key]
+
+
+@functools.cache
+def _declared_english() -> dict[str, tuple[str, str]]:
+    return {f.column.key: f.column.english for f in declared_fields(Cluster) if f.column is not None}
 
 
 def _level_rank(index: "Index", cluster: Cluster) -> int:

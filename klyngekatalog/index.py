@@ -7,7 +7,6 @@ import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from .catalogue import Catalogue
 from .columns import ClusterRows
@@ -24,6 +23,25 @@ class Placement:
     source: Source
     printed_name: str
     theme: Theme | None
+
+
+@dataclass(frozen=True)
+class Successor:
+    """A step in a chain of continuations: the cluster that continues one, and how."""
+
+    cluster: Cluster
+    kind: str
+
+
+@dataclass(frozen=True)
+class HistoryMember:
+    """One cluster of a chain of continuations (Index.history): whether it is the page's own,
+    the years its lists place it, and what continues it."""
+
+    cluster: Cluster
+    current: bool
+    years: str | None
+    next: tuple[Successor, ...]
 
 
 class Index:
@@ -90,7 +108,7 @@ class Index:
     def successors(self, cluster: Cluster) -> list[tuple[Cluster, Relation]]:
         return [(self.catalogue.cluster_by_id[r.cluster], r) for r in cluster.relations if r.kind in CONTINUATION_KINDS]
 
-    def history(self, cluster: Cluster) -> list[list[dict[str, Any]]]:
+    def history(self, cluster: Cluster) -> tuple[tuple[HistoryMember, ...], ...]:
         """The cluster's chain of continuations, earliest first: one list of clusters per
         generation (two networks can continue in one), each with how it leads to the next.
         Empty when the cluster has no predecessor or successor."""
@@ -107,19 +125,19 @@ class Index:
                     order.append(other)
                     todo.append(other)
         if len(order) == 1:
-            return []
-        generations: dict[int, list[dict[str, Any]]] = defaultdict(list)
+            return ()
+        generations: dict[int, list[HistoryMember]] = defaultdict(list)
         for member in order:
             years = sorted({p.list.year for p in self.placements[member.id]})
             generations[generation_of[member.id]].append(
-                {
-                    "cluster": member,
-                    "current": member.id == cluster.id,
-                    "years": f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else None),
-                    "next": [{"cluster": s, "kind": r.kind} for s, r in self.successors(member)],
-                }
+                HistoryMember(
+                    member,
+                    current=member.id == cluster.id,
+                    years=f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else None),
+                    next=tuple(Successor(s, r.kind) for s, r in self.successors(member)),
+                )
             )
-        return [sorted(generations[g], key=lambda m: sort_key(m["cluster"].name)) for g in sorted(generations)]
+        return tuple(tuple(sorted(generations[g], key=lambda m: sort_key(m.cluster.name))) for g in sorted(generations))
 
     @functools.cached_property
     def word_heads(self) -> frozenset[str]:

@@ -73,12 +73,14 @@ class CitesAll:
 @dataclass(frozen=True)
 class AsColumn:
     """The field is a column of the cluster's row (columns.py): in /data/clusters.csv and the
-    spreadsheet under `key`, headed `header` (Danish, for visitors); with `table`, in the data
-    of the catalogue table on /klynger/, and shown as its `cell`-th visible column when set.
-    `kind` says how the table shows it ("text", "names", "link", "url")."""
+    spreadsheet under `key`, headed `header` (Danish, for visitors); `english` is its English
+    (CSV header, header for visitors) on /en/; with `table`, in the data of the catalogue table
+    on /klynger/, and shown as its `cell`-th visible column when set. `kind` says how the table
+    shows it ("text", "names", "link", "url")."""
 
     key: str
     header: str
+    english: tuple[str, str]
     kind: str = "text"
     table: bool = False
     cell: int = 0
@@ -407,26 +409,34 @@ class Relation(Record):
 
 
 class Cluster(Record):
-    id: Annotated[Slug, AsColumn("id", "Id", table=True)]
-    name: Annotated[Name, AsColumn("navn", "Navn", kind="link", table=True, cell=1)]
-    aliases: Annotated[tuple[Name, ...], AsColumn("andre_navne", "Andre navne", kind="names", table=True)] = Field(
+    id: Annotated[Slug, AsColumn("id", "Id", ("id", "Id"), table=True)]
+    name: Annotated[Name, AsColumn("navn", "Navn", ("name", "Name"), kind="link", table=True, cell=1)]
+    aliases: Annotated[
+        tuple[Name, ...], AsColumn("andre_navne", "Andre navne", ("other_names", "Other names"), kind="names", table=True)
+    ] = Field(
         (), max_length=50, description="Andre navne for samme organisation: tidligere navne, forkortelser."
     )
-    description: Annotated[OwnText | None, SourcedBy("description_source", "en beskrivelse"), AsColumn("beskrivelse", "Beskrivelse")] = Field(
+    description: Annotated[
+        OwnText | None, SourcedBy("description_source", "en beskrivelse"), AsColumn("beskrivelse", "Beskrivelse", ("description", "Description"))
+    ] = Field(
         None, description="Formål og fokus, med egne ord (ingen citater)."
     )
-    description_source: Annotated[SourceId | None, AsColumn("beskrivelse_kilde", "Kilde til beskrivelsen")] = None
-    website: Annotated[
-        Url | None, SourcedBy("website_source", "en webadresse"), AsColumn("websted", "Websted", kind="url", table=True, cell=5)
+    description_source: Annotated[
+        SourceId | None, AsColumn("beskrivelse_kilde", "Kilde til beskrivelsen", ("description_source", "Source of the description"))
     ] = None
-    website_source: Annotated[SourceId | None, AsColumn("websted_kilde", "Kilde til webstedet")] = None
+    website: Annotated[
+        Url | None, SourcedBy("website_source", "en webadresse"), AsColumn("websted", "Websted", ("website", "Website"), kind="url", table=True, cell=5)
+    ] = None
+    website_source: Annotated[
+        SourceId | None, AsColumn("websted_kilde", "Kilde til webstedet", ("website_source", "Source of the website"))
+    ] = None
     # The catalogue table's columns derived from the listings, certifications and relations
     # stand here, in columns.py (they need the whole catalogue).
     listings: tuple[Listing, ...] = Field((), max_length=50)
     certifications: tuple[Certification, ...] = Field((), max_length=20)
     relations: tuple[Relation, ...] = Field((), max_length=50)
-    note: Annotated[OwnText | None, AsColumn("note", "Note")] = None
-    sources: Annotated[tuple[SourceId, ...], CitesAll(), AsColumn("kilder", "Kilder")] = Field(
+    note: Annotated[OwnText | None, AsColumn("note", "Note", ("note", "Note"))] = None
+    sources: Annotated[tuple[SourceId, ...], CitesAll(), AsColumn("kilder", "Kilder", ("sources", "Sources"))] = Field(
         min_length=1, max_length=50, description="Id på hver kilde, posten bygger på."
     )
 

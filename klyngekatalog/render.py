@@ -6,8 +6,10 @@ ever used as a template, so `<script>` or `{{ … }}` in a description comes out
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
@@ -16,7 +18,7 @@ from .formatting import dk_date, dk_number
 from .labels import LABELS
 from .translations import FIRST_LANGUAGE, DanishOnly
 from .problems import Problem
-from .views import PageView
+from .views import PageContent, PageView
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -92,6 +94,12 @@ def make_environment() -> Environment:
     return env
 
 
+def template_fields(content: PageContent) -> dict[str, Any]:
+    """A page's content as its template reads it: each field by its name (not asdict, which
+    would copy every nested record)."""
+    return {f.name: getattr(content, f.name) for f in dataclasses.fields(content)}
+
+
 class Renderer:
     """Renders views; one per build (templates are compiled once)."""
 
@@ -100,10 +108,7 @@ class Renderer:
 
     def render(self, view: PageView, edit=None, correction_url: str | None = None) -> str:
         template = self.env.get_template(view.template)
-        return template.render(
-            view.context, **page_globals(view.url, view.lang), counterpart=root_prefix(view.url) + view.counterpart or "./",
-            edit=edit, correction_url=correction_url,
-        )
+        return template.render(template_fields(view.content), **view_globals(view, edit, correction_url))
 
     def render_block(self, name: str, page_url: str, context: dict, language: str = FIRST_LANGUAGE) -> str:
         template = self.env.get_template(f"blocks/{name}.html")
@@ -113,6 +118,13 @@ class Renderer:
 def csv_file(language: str) -> str:
     """The site path of the catalogue's CSV in a language (English headers below en/)."""
     return "data/clusters.csv" if language == FIRST_LANGUAGE else f"{language}/data/clusters.csv"
+
+
+def view_globals(view: PageView, edit=None, correction_url: str | None = None) -> dict[str, Any]:
+    """What the template of a generated page gets besides its content: the page's globals, the
+    link to the page in the other language, its "Ret denne side" link and correction form."""
+    counterpart = root_prefix(view.url) + view.counterpart or "./"
+    return {**page_globals(view.url, view.lang), "counterpart": counterpart, "edit": edit, "correction_url": correction_url}
 
 
 def page_globals(page_url: str, language: str) -> dict:

@@ -22,9 +22,10 @@ from .exports import clusters_csv
 from .index import Index
 from .labels import LABELS
 from .render import csv_file
-from .translations import FIRST_LANGUAGE, LANGUAGES, localized_catalogue
+from .translations import FIRST_LANGUAGE, LANGUAGES
 from .views import (
-    SECTIONS, TABLE_INLINE_LIMIT, TABLE_ROWS_FILE, PageView, build_views, redirects, table_rows_data, table_rows_path,
+    SECTIONS, TABLE_INLINE_LIMIT, TABLE_ROWS_FILE, ClusterPage, PageView, build_views, language_indexes, redirects, table_rows_data,
+    table_rows_path,
 )
 
 
@@ -143,7 +144,7 @@ class SiteBuild:
         languages: tuple[str, ...] = tuple(LANGUAGES),
     ) -> "SiteBuild":
         catalogue = load_catalogue(clusters_path, display_root=display_root)
-        indexes = built_indexes(catalogue, languages)
+        indexes = language_indexes(catalogue, languages=languages)
         views = {view.path: view for view in build_views(catalogue, indexes=indexes)}
         return cls(
             catalogue, indexes[FIRST_LANGUAGE], views, address or SiteAddress(), source_url=source_url, indexes=indexes,
@@ -174,7 +175,7 @@ class SiteBuild:
     def render(self, path: str) -> str:
         view = self.views[path]
         correction = None
-        if self.address.repo_url and view.template == "cluster.html":
+        if self.address.repo_url and isinstance(view.content, ClusterPage):
             correction = correction_url(self.address.repo_url, view.title, self.address.page(view.url), view.lang)
         return self.renderer.render(view, edit=self.edit_link(path), correction_url=correction)
 
@@ -245,8 +246,8 @@ class SiteBuild:
         if not self.address.site_url:
             return None
         view = self.views.get(path)
-        if view is not None and view.template == "cluster.html":
-            return script_json(cluster_organization(view.context["cluster"], self.address.page(view.url)))
+        if view is not None and isinstance(view.content, ClusterPage):
+            return script_json(cluster_organization(view.content.cluster, self.address.page(view.url)))
         if path in _DATASET_PAGES or path.split("/", 1)[-1] in _DATASET_PAGES and self.language_of(path) != FIRST_LANGUAGE:
             a = self.address
             return script_json(dataset(self.catalogue, a.site_url, a.name, a.description))
@@ -336,17 +337,6 @@ class SiteBuild:
         files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(self.index), ensure_ascii=False, separators=(",", ":"))
         files.update({f"schema/{name}": render_schema(schema) for name, schema in schemas().items()})
         return files
-
-
-def built_indexes(catalogue: Catalogue, languages: tuple[str, ...] = tuple(LANGUAGES)) -> dict[str, Index]:
-    """The derived lookups of each language built, as views.language_indexes makes them for
-    every language: the Danish index, and per other language the index of the localized
-    catalogue. A language not built costs nothing (no localized copy, no index, no views)."""
-    indexes = {FIRST_LANGUAGE: Index(catalogue)}
-    for language in languages:
-        if language != FIRST_LANGUAGE:
-            indexes[language] = Index(localized_catalogue(catalogue, language), language, first=catalogue)
-    return indexes
 
 
 def empty_macro_variables() -> dict:

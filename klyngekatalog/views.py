@@ -1,8 +1,11 @@
 """Page views: everything a page shows, computed once per build from the catalogue.
 
-A view is plain data (no markup). Templates in klyngekatalog/templates/ turn views into
-HTML; nothing here knows about MkDocs. Each view's `path` is the page's source path in
-the site (e.g. "klynger/robocluster.md" → /klynger/robocluster/).
+A view is plain data (no markup): the page's common fields (`PageView`: path, title, language …)
+and its content, one frozen dataclass per kind of page (`ClusterPage`, `ThemePage` …), whose
+fields are the names its template reads (render.py passes them by name) and whose `template`
+names the template. Templates in klyngekatalog/templates/ turn views into HTML; nothing here
+knows about MkDocs. Each view's `path` is the page's source path in the site (e.g.
+"klynger/robocluster.md" → /klynger/robocluster/).
 """
 
 from __future__ import annotations
@@ -12,15 +15,19 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import ClassVar, Union
 
 from .catalogue import Catalogue
-from .charts import bar_chart
+from .charts import Chart, bar_chart
+from .columns import Column, Value
 from .fields import sourced_facts
-from .index import Index, sort_key
+from .index import HistoryMember, Index, Placement, sort_key
 from .labels import LABELS
-from .model import Case, Cluster, Relation, Table, Theme
+from .model import (
+    ActivityArea, Case, Cluster, Headline, Indicator, Level, Relation, Source, SourceList, Table, Theme, UnnamedHolders,
+)
 from .slugs import TRANSLITERATION, RESERVED, slugify
 from .translations import FIRST_LANGUAGE, OTHER_LANGUAGES, localized_catalogue
 
@@ -29,8 +36,7 @@ from .translations import FIRST_LANGUAGE, OTHER_LANGUAGES, localized_catalogue
 class PageView:
     path: str  # source path, e.g. "klynger/robocluster.md"
     title: str
-    template: str
-    context: dict[str, Any] = field(hash=False)
+    content: PageContent = field(hash=False)  # what the page shows: one dataclass per kind of page (below)
     description: str | None = None  # for <meta name="description">
     in_nav: bool = False
     # The navigation page this page belongs under (its tab and breadcrumb), e.g. "klynger/index.md".
@@ -39,6 +45,10 @@ class PageView:
     lang: str = FIRST_LANGUAGE
     # The URL path of the same page in the other language (e.g. "en/klynger/x/" ↔ "klynger/x/").
     counterpart: str = ""
+
+    @property
+    def template(self) -> str:
+        return self.content.template
 
     @property
     def meta_description(self) -> str:
@@ -55,10 +65,6 @@ class PageView:
         return stem.removesuffix("/index") + "/" if stem.endswith("/index") else stem + "/"
 
 
-def cluster_url(cluster_id: str) -> str:
-    return f"klynger/{cluster_id}/"
-
-
 # The navigation pages generated pages belong under: (source path, URL, label of its tab title).
 SECTIONS = {
     "klynger": ("klynger/index.md", "klynger/", "clusters"),
@@ -68,12 +74,18 @@ SECTIONS = {
 }
 
 
-def breadcrumb(section: str, language: str = FIRST_LANGUAGE) -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    url: str  # a site path within the page's language ("" for its home page)
+
+
+def breadcrumb(section: str, language: str = FIRST_LANGUAGE) -> tuple[Crumb, ...]:
     """The trail above a generated page: the home page, then its section (URLs within the
     page's language: the templates' links add the language's folder)."""
     _, url, label = SECTIONS[section]
     t = LABELS[language]
-    return [{"title": t.home, "url": ""}, {"title": getattr(t, label), "url": url}]
+    return (Crumb(t.home, ""), Crumb(getattr(t, label), url))
 
 
 @dataclass(frozen=True)
@@ -94,31 +106,6 @@ class Period:
 
 def _year(date: str) -> int:
     return int(date[:4])
-
-
-def _cluster_row(index: Index, cluster: Cluster) -> dict[str, Any]:
-    c = index.catalogue
-    level = index.best_level(cluster)
-    return {
-        "id": cluster.id,
-        "name": cluster.name,
-        "url": cluster_url(cluster.id),
-        "themes": [c.theme_by_id[t] for t in index.latest_themes(cluster)],
-        "level": level,
-        "programmes": index.programmes(cluster),
-        "website": cluster.website,
-        "aliases": cluster.aliases,
-    }
-
-
-def _continuation(c: Catalogue, other: Cluster, relation: Relation) -> dict[str, Any]:
-    return {
-        "cluster": other,
-        "kind": relation.kind,
-        "probable": relation.kind == "formodet-videreført-som",
-        "source": c.source_by_id.get(relation.source or ""),
-        "evidence": relation.evidence,
-    }
 
 
 _SHORT = str.maketrans({"æ": "a", "ø": "o", "å": "a", "Æ": "a", "Ø": "o", "Å": "a"})
@@ -168,8 +155,8 @@ class SearchTerms:
     text: str
 
 
-def _terms(*pairs: tuple[float, str]) -> list[SearchTerms]:
-    return [SearchTerms(weight, text) for weight, text in pairs if text]
+def _terms(*pairs: tuple[float, str]) -> tuple[SearchTerms, ...]:
+    return tuple(SearchTerms(weight, text) for weight, text in pairs if text)
 
 
 def cluster_period(index: Index, cluster: Cluster) -> Period:
@@ -182,102 +169,213 @@ def cluster_period(index: Index, cluster: Cluster) -> Period:
     return Period(min(years, default=None), max(years, default=None), undated)
 
 
+
+# --- /klynger/<id>/: a cluster --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearThemes:
+    year: int
+    themes: tuple[Theme, ...]
+
+
+@dataclass(frozen=True)
+class HeldCertification:
+    level: Level
+    as_of: str
+    source: Source
+    printed_name: str | None
+
+
+@dataclass(frozen=True)
+class Inclusion:
+    """An "omfatter" relation seen from one of its two clusters: the other one, and the source."""
+
+    cluster: Cluster
+    source: Source
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """A continuation seen from one of its two clusters. A probable one carries its evidence
+    (and a source, if any); a stated one its source."""
+
+    cluster: Cluster  # the other cluster
+    kind: str
+    probable: bool
+    source: Source | None
+    evidence: str | None
+
+
+def _continuation(c: Catalogue, other: Cluster, relation: Relation) -> Continuation:
+    return Continuation(
+        other, relation.kind, relation.kind == "formodet-videreført-som", c.source_by_id.get(relation.source or ""), relation.evidence
+    )
+
+
+@dataclass(frozen=True)
+class ClusterPage:
+    template: ClassVar[str] = "cluster.html"
+    cluster: Cluster
+    themes_by_year: tuple[YearThemes, ...]
+    placements: tuple[Placement, ...]
+    programmes: tuple[SourceList, ...]
+    certifications: tuple[HeldCertification, ...]
+    includes: tuple[Inclusion, ...]
+    included_in: tuple[Inclusion, ...]
+    # Continuations both ways: what this cluster was (probably) continued as, and what it
+    # (probably) continues.
+    continued_as: tuple[Continuation, ...]
+    continues: tuple[Continuation, ...]
+    history: tuple[tuple[HistoryMember, ...], ...]
+    cases: tuple[Case, ...]
+    areas: Mapping[str, ActivityArea]
+    sources: tuple[Source, ...]
+    # The source of each sourced fact ("description", "website" …), as the model declares it:
+    # keyed by the model's field names, so a new sourced field needs no change here.
+    fact_sources: dict[str, Source]
+    period: Period
+    breadcrumb: tuple[Crumb, ...]
+    search_terms: tuple[SearchTerms, ...]
+
+
 def cluster_page(index: Index, cluster: Cluster) -> PageView:
     c = index.catalogue
-    themes_by_year = [
-        {"year": year, "themes": [c.theme_by_id[t] for t in ids]} for year, ids in index.themes_by_year(cluster).items()
-    ]
-    context = {
-        "cluster": cluster,
-        "themes_by_year": themes_by_year,
-        "placements": index.placements[cluster.id],
-        "programmes": index.programmes(cluster),
-        "certifications": [
-            {"level": c.level_by_id[cert.level], "as_of": cert.as_of, "source": c.source_by_id[cert.source], "printed_name": cert.printed_name}
+    by_year = index.themes_by_year(cluster)
+    themes = [c.theme_by_id[t] for t in dict.fromkeys(t for ids in by_year.values() for t in ids)]
+    heads = index.word_heads
+    cases = tuple(index.cases_by_cluster.get(cluster.id, ()))
+    content = ClusterPage(
+        cluster=cluster,
+        themes_by_year=tuple(YearThemes(year, tuple(c.theme_by_id[t] for t in ids)) for year, ids in by_year.items()),
+        placements=tuple(index.placements[cluster.id]),
+        programmes=tuple(index.programmes(cluster)),
+        certifications=tuple(
+            HeldCertification(c.level_by_id[cert.level], cert.as_of, c.source_by_id[cert.source], cert.printed_name)
             for cert in cluster.certifications
-        ],
-        "includes": [
-            {"cluster": c.cluster_by_id[r.cluster], "source": c.source_by_id[r.source]}
-            for r in cluster.relations
-            if r.kind == "omfatter"
-        ],
-        "included_in": [
-            {"cluster": parent, "source": c.source_by_id[r.source]} for parent, r in index.included_in.get(cluster.id, [])
-        ],
-        # Continuations both ways: what this cluster was (probably) continued as, and what it
-        # (probably) continues. A probable one carries its evidence; a stated one its source.
-        "continued_as": [_continuation(c, other, r) for other, r in index.successors(cluster)],
-        "continues": [_continuation(c, other, r) for other, r in index.predecessors.get(cluster.id, [])],
-        "history": index.history(cluster),
-        "cases": index.cases_by_cluster.get(cluster.id, []),
-        "areas": c.area_by_id,
-        "sources": [c.source_by_id[s] for s in cluster.sources],
-        # The source of each sourced fact ("description", "website" …), as the model declares it.
-        "fact_sources": {
+        ),
+        includes=tuple(
+            Inclusion(c.cluster_by_id[r.cluster], c.source_by_id[r.source or ""]) for r in cluster.relations if r.kind == "omfatter"
+        ),
+        included_in=tuple(
+            Inclusion(parent, c.source_by_id[r.source or ""]) for parent, r in index.included_in.get(cluster.id, [])
+        ),
+        continued_as=tuple(_continuation(c, other, r) for other, r in index.successors(cluster)),
+        continues=tuple(_continuation(c, other, r) for other, r in index.predecessors.get(cluster.id, [])),
+        history=index.history(cluster),
+        cases=cases,
+        areas=c.area_by_id,
+        sources=tuple(c.source_by_id[s] for s in cluster.sources),
+        fact_sources={
             fact: c.source_by_id[source_id]
             for fact, sourced_by in sourced_facts(Cluster).items()
             if (source_id := getattr(cluster, sourced_by.field)) in c.source_by_id
         },
-        "period": cluster_period(index, cluster),
-        "breadcrumb": breadcrumb("klynger", index.language),
-    }
-    themes = [c.theme_by_id[t] for t in dict.fromkeys(t for ids in index.themes_by_year(cluster).values() for t in ids)]
-    heads = index.word_heads
-    cases = context["cases"]
-    # What the cluster is (its names, themes, description) outranks what its page only mentions;
-    # its themes' descriptions and its cases let a word of its field find it ("vindmøller").
-    context["search_terms"] = _terms(
-        (10, folded_forms(cluster.name, heads)),
-        (5, folded_forms(" ".join(cluster.aliases), heads)),
-        (3, " ".join([t.id.replace("-", " ") for t in themes] + [folded_forms(t.name) for t in themes])),
-        (2, folded_forms(cluster.description or "", heads)),
-        (1, " ".join(f"{case.summary} {folded_forms(case.summary, heads)}" for case in cases)),
-        (0.5, " ".join(f"{t.description} {folded_forms(t.description)}" for t in themes if t.description)),
+        period=cluster_period(index, cluster),
+        breadcrumb=breadcrumb("klynger", index.language),
+        # What the cluster is (its names, themes, description) outranks what its page only
+        # mentions; its themes' descriptions and its cases let a word of its field find it
+        # ("vindmøller").
+        search_terms=_terms(
+            (10, folded_forms(cluster.name, heads)),
+            (5, folded_forms(" ".join(cluster.aliases), heads)),
+            (3, " ".join([t.id.replace("-", " ") for t in themes] + [folded_forms(t.name) for t in themes])),
+            (2, folded_forms(cluster.description or "", heads)),
+            (1, " ".join(f"{case.summary} {folded_forms(case.summary, heads)}" for case in cases)),
+            (0.5, " ".join(f"{t.description} {folded_forms(t.description)}" for t in themes if t.description)),
+        ),
     )
-    return PageView(
-        f"klynger/{cluster.id}.md", cluster.name, "cluster.html", context, description=cluster.description, section="klynger"
-    )
+    return PageView(f"klynger/{cluster.id}.md", cluster.name, content, description=cluster.description, section="klynger")
+
+
+# --- /temaer/<id>/: a theme -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlacedCluster:
+    """A cluster as a theme's page lists it: its link and its best certification."""
+
+    id: str
+    name: str
+    level: Level | None
+
+
+@dataclass(frozen=True)
+class YearClusters:
+    year: int
+    clusters: tuple[PlacedCluster, ...]
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    template: ClassVar[str] = "theme.html"
+    theme: Theme
+    placements: tuple[YearClusters, ...]  # newest year first
+    cases: tuple[Case, ...]
+    areas: Mapping[str, ActivityArea]
+    sources: Mapping[str, Source]
+    search_terms: tuple[SearchTerms, ...]
+    breadcrumb: tuple[Crumb, ...]
 
 
 def theme_page(index: Index, theme: Theme) -> PageView:
     years = index.clusters_by_theme.get(theme.id, {})
-    placements = [
-        {
-            "year": year,
-            "clusters": sorted((_cluster_row(index, cl) for cl in years[year]), key=lambda r: sort_key(r["name"])),
-        }
+    placements = tuple(
+        YearClusters(
+            year,
+            tuple(
+                sorted((PlacedCluster(cl.id, cl.name, index.best_level(cl)) for cl in years[year]), key=lambda r: sort_key(r.name))
+            ),
+        )
         for year in sorted(years, reverse=True)
-    ]
-    context = {
-        "theme": theme,
-        "placements": placements,
-        "cases": index.cases_by_theme.get(theme.id, []),
-        "areas": index.catalogue.area_by_id,
-        "sources": index.catalogue.source_by_id,
+    )
+    content = ThemePage(
+        theme=theme,
+        placements=placements,
+        cases=tuple(index.cases_by_theme.get(theme.id, ())),
+        areas=index.catalogue.area_by_id,
+        sources=index.catalogue.source_by_id,
         # A theme's page comes first for its name, also as its id ("ikt") or typed without æøå.
-        "search_terms": _terms(
+        search_terms=_terms(
             (10, f"{theme.id.replace('-', ' ')} {folded_forms(theme.name)}"),
             (5, folded_forms(" ".join(p.name for p in theme.printed_names))),
             (2, folded_forms(theme.description or "", index.word_heads)),
         ),
-        "breadcrumb": breadcrumb("temaer", index.language),
-    }
-    return PageView(f"temaer/{theme.id}.md", theme.name, "theme.html", context, description=theme.description, section="temaer")
+        breadcrumb=breadcrumb("temaer", index.language),
+    )
+    return PageView(f"temaer/{theme.id}.md", theme.name, content, description=theme.description, section="temaer")
+
+
+# --- /cases/<id>/: a case -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CasePage:
+    template: ClassVar[str] = "case.html"
+    case: Case
+    cluster: Cluster
+    partner_clusters: tuple[Cluster, ...]
+    area: ActivityArea
+    source: Source
+    search_terms: tuple[SearchTerms, ...]
+    breadcrumb: tuple[Crumb, ...]
 
 
 def case_page(index: Index, case: Case) -> PageView:
     c = index.catalogue
-    context = {
-        "case": case,
-        "cluster": c.cluster_by_id[case.cluster],
-        "partner_clusters": [c.cluster_by_id[p] for p in case.partner_clusters],
-        "area": c.area_by_id[case.activity_area],
-        "source": c.source_by_id[case.source],
-        "search_terms": _terms((5, folded_forms(case.title, index.word_heads)), (1, folded_forms(case.summary, index.word_heads))),
-        "breadcrumb": breadcrumb("cases", index.language),
-    }
-    return PageView(f"cases/{case.id}.md", case.title, "case.html", context, description=case.summary, section="cases")
+    content = CasePage(
+        case=case,
+        cluster=c.cluster_by_id[case.cluster],
+        partner_clusters=tuple(c.cluster_by_id[p] for p in case.partner_clusters),
+        area=c.area_by_id[case.activity_area],
+        source=c.source_by_id[case.source],
+        search_terms=_terms((5, folded_forms(case.title, index.word_heads)), (1, folded_forms(case.summary, index.word_heads))),
+        breadcrumb=breadcrumb("cases", index.language),
+    )
+    return PageView(f"cases/{case.id}.md", case.title, content, description=case.summary, section="cases")
 
+
+# --- /klynger/: the catalogue table ---------------------------------------------------------
 
 # Up to this many rows the catalogue table is plain HTML (works without JavaScript); a larger
 # catalogue loads its rows from /data/klynger-tabel.json, so the page stays light.
@@ -285,38 +383,68 @@ TABLE_INLINE_LIMIT = 1000
 TABLE_ROWS_FILE = "klynger-tabel.json"
 
 
-def _table_rows(index: Index) -> list[dict[str, Any]]:
-    """The table's rows in name order: each row's values by column key and its sort keys."""
+@dataclass(frozen=True)
+class TableRow:
+    """A cluster's row: its values by column key (columns.py) and the sort key of each column
+    that has its own."""
+
+    values: dict[str, Value]
+    sort: dict[str, int]
+
+
+@dataclass(frozen=True)
+class TableFilters:
+    """The choices of the table's filters."""
+
+    themes: tuple[Theme, ...]
+    years: tuple[int, ...]  # newest first
+    levels: tuple[Level, ...]  # those held by a named cluster
+    programmes: tuple[SourceList, ...]
+    lists: tuple[SourceList, ...]
+
+
+@dataclass(frozen=True)
+class CatalogueTablePage:
+    template: ClassVar[str] = "clusters.html"
+    rows: tuple[TableRow, ...]  # empty above TABLE_INLINE_LIMIT: the browser loads `rows_src`
+    total: int
+    rows_src: str | None
+    cells: list[Column]
+    data_columns: list[Column]
+    filters: TableFilters
+
+
+def _table_rows(index: Index) -> tuple[TableRow, ...]:
+    """The table's rows in name order."""
     table = index.rows
-    order = sorted(range(len(table.rows)), key=lambda i: sort_key(table.rows[i]["navn"]))
-    return [{"values": table.rows[i], "sort": table.sort_keys[i]} for i in order]
+    order = sorted(range(len(table.rows)), key=lambda i: sort_key(str(table.rows[i]["navn"])))
+    return tuple(TableRow(table.rows[i], table.sort_keys[i]) for i in order)
 
 
-def _filter_options(index: Index) -> dict[str, Any]:
+def _filter_options(index: Index) -> TableFilters:
     c = index.catalogue
-    years = sorted({source_list.year for source_list in c.lists}, reverse=True)
     levels = sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0, l.id))
-    return {
-        "themes": sorted(c.themes, key=lambda t: sort_key(t.name)),
-        "years": years,
-        "levels": [level for level in levels if level.id in index.holders],
-        "programmes": [l for l in c.lists if l.programme],
-        "lists": sorted(c.lists, key=lambda l: (-l.year, l.title)),
-    }
+    return TableFilters(
+        themes=tuple(sorted(c.themes, key=lambda t: sort_key(t.name))),
+        years=tuple(sorted({source_list.year for source_list in c.lists}, reverse=True)),
+        levels=tuple(level for level in levels if level.id in index.holders),
+        programmes=tuple(l for l in c.lists if l.programme),
+        lists=tuple(sorted(c.lists, key=lambda l: (-l.year, l.title))),
+    )
 
 
 def catalogue_table_page(index: Index) -> PageView:
     c = index.catalogue
     inline = len(c.clusters) <= TABLE_INLINE_LIMIT
-    context = {
-        "rows": _table_rows(index) if inline else [],
-        "total": len(c.clusters),
-        "rows_src": None if inline else table_rows_path(index.language),
-        "cells": index.rows.cells,
-        "data_columns": index.rows.data_columns,
-        "filters": _filter_options(index),
-    }
-    return PageView("klynger/index.md", index.labels.all_clusters, "clusters.html", context, in_nav=True)
+    content = CatalogueTablePage(
+        rows=_table_rows(index) if inline else (),
+        total=len(c.clusters),
+        rows_src=None if inline else table_rows_path(index.language),
+        cells=index.rows.cells,
+        data_columns=index.rows.data_columns,
+        filters=_filter_options(index),
+    )
+    return PageView("klynger/index.md", index.labels.all_clusters, content, in_nav=True)
 
 
 def table_rows_path(language: str) -> str:
@@ -324,52 +452,97 @@ def table_rows_path(language: str) -> str:
     return f"data/{TABLE_ROWS_FILE}" if language == FIRST_LANGUAGE else f"{language}/data/{TABLE_ROWS_FILE}"
 
 
-def table_rows_data(index: Index) -> dict[str, Any]:
+def table_rows_data(index: Index) -> dict[str, list[dict[str, Value | dict[str, int]]]]:
     """The catalogue table as data for the browser (see TABLE_INLINE_LIMIT): one object per
     row, keyed by column; a sort key only where a column has its own."""
     keys = [col.key for col in index.rows.table_columns]
     rows = []
     for row in _table_rows(index):
-        values = row["values"]
         # Empty values are left out: at 5,000 clusters they would be a third of the file.
-        data = {key: values[key] for key in keys if values[key]}
-        if row["sort"]:
-            data["_sort"] = row["sort"]
+        data: dict[str, Value | dict[str, int]] = {key: row.values[key] for key in keys if row.values[key]}
+        if row.sort:
+            data["_sort"] = row.sort
         rows.append(data)
     return {"rows": rows}
 
 
+# --- /temaer/, /certificeringer/, /cases/: the overviews --------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeCounts:
+    theme: Theme
+    counts: dict[int, int]  # clusters placed under the theme, by year
+    cases: int
+
+
+@dataclass(frozen=True)
+class ThemesIndexPage:
+    template: ClassVar[str] = "themes.html"
+    themes: tuple[ThemeCounts, ...]
+    years: tuple[int, ...]
+
+
 def themes_index_page(index: Index) -> PageView:
     c = index.catalogue
-    themes = [
-        {
-            "theme": theme,
-            "counts": {year: len(cl) for year, cl in sorted(index.clusters_by_theme.get(theme.id, {}).items())},
-            "cases": len(index.cases_by_theme.get(theme.id, [])),
-        }
+    themes = tuple(
+        ThemeCounts(
+            theme,
+            {year: len(cl) for year, cl in sorted(index.clusters_by_theme.get(theme.id, {}).items())},
+            len(index.cases_by_theme.get(theme.id, [])),
+        )
         for theme in c.themes
-    ]
-    years = sorted({year for t in themes for year in t["counts"]})
-    return PageView("temaer/index.md", index.labels.fields, "themes.html", {"themes": themes, "years": years}, in_nav=True)
+    )
+    years = tuple(sorted({year for t in themes for year in t.counts}))
+    return PageView("temaer/index.md", index.labels.fields, ThemesIndexPage(themes, years), in_nav=True)
+
+
+@dataclass(frozen=True)
+class LevelHolders:
+    level: Level
+    holders: tuple[tuple[Cluster, str], ...]  # (cluster, as of), by name
+    unnamed: tuple[UnnamedHolders, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class CertificationsPage:
+    template: ClassVar[str] = "certifications.html"
+    levels: tuple[LevelHolders, ...]
+    sources: Mapping[str, Source]
 
 
 def certifications_page(index: Index) -> PageView:
     c = index.catalogue
-    levels = []
-    for level in sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0, l.id)):
-        holders = sorted(index.holders.get(level.id, []), key=lambda h: sort_key(h[0].name))
-        unnamed = index.unnamed_by_level.get(level.id, [])
-        levels.append({"level": level, "holders": holders, "unnamed": unnamed, "source": c.source_by_id[level.source]})
-    return PageView("certificeringer.md", index.labels.certifications, "certifications.html", {"levels": levels, "sources": c.source_by_id}, in_nav=True)
+    levels = tuple(
+        LevelHolders(
+            level,
+            tuple(sorted(index.holders.get(level.id, []), key=lambda h: sort_key(h[0].name))),
+            tuple(index.unnamed_by_level.get(level.id, ())),
+            c.source_by_id[level.source],
+        )
+        for level in sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0, l.id))
+    )
+    return PageView("certificeringer.md", index.labels.certifications, CertificationsPage(levels, c.source_by_id), in_nav=True)
+
+
+@dataclass(frozen=True)
+class AreaCases:
+    area: ActivityArea
+    cases: tuple[Case, ...]
+
+
+@dataclass(frozen=True)
+class CasesIndexPage:
+    template: ClassVar[str] = "cases.html"
+    areas: tuple[AreaCases, ...]
+    clusters: Mapping[str, Cluster]
 
 
 def cases_index_page(index: Index) -> PageView:
     c = index.catalogue
-    areas = [
-        {"area": area, "cases": index.cases_by_area.get(area.id, [])}
-        for area in c.activity_areas
-    ]
-    return PageView("cases/index.md", index.labels.cases, "cases.html", {"areas": areas, "clusters": c.cluster_by_id}, in_nav=True)
+    areas = tuple(AreaCases(area, tuple(index.cases_by_area.get(area.id, ()))) for area in c.activity_areas)
+    return PageView("cases/index.md", index.labels.cases, CasesIndexPage(areas, c.cluster_by_id), in_nav=True)
 
 
 # --- figures: /tal/ (overview), /tal/<table-id>/ (one page per source table), /tal/kataloget/ ---
@@ -386,119 +559,219 @@ def figures_table_url(table_id: str) -> str:
     return f"tal/{table_id}/"
 
 
-def figures_table_files(table_id: str) -> dict[str, str]:
-    """The table's downloads, as site paths (written by exports.figure_table_exports)."""
-    return {"csv": f"data/tal/{table_id}.csv", "json": f"data/tal/{table_id}.json"}
+@dataclass(frozen=True)
+class Downloads:
+    """A table's downloads, as site paths (written by exports.figure_table_exports)."""
+
+    csv: str
+    json: str
+
+
+def figures_table_files(table_id: str) -> Downloads:
+    return Downloads(csv=f"data/tal/{table_id}.csv", json=f"data/tal/{table_id}.json")
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    chart: Chart | None  # None: fewer than two years with a figure
+
+
+@dataclass(frozen=True)
+class FigureSection:
+    title: str
+    anchor: str
+    rows: tuple[IndicatorRow, ...]
+
+
+@dataclass(frozen=True)
+class FiguresTablePage:
+    template: ClassVar[str] = "figures_table.html"
+    table: Table
+    source: Source
+    sections: tuple[FigureSection, ...]
+    has_charts: bool
+    notes: tuple[Indicator, ...]  # the indicators with a note, in table order
+    downloads: Downloads
+    breadcrumb: tuple[Crumb, ...]
 
 
 def _figures_table_view(index: Index, table: Table) -> PageView:
-    source = index.catalogue.source_by_id[table.source]
-    sections = [
-        {
-            "title": section.title,
-            "anchor": f"afsnit-{number}",
-            "rows": [
-                {
-                    "indicator": ind,
-                    "chart": bar_chart(ind.values, table.years, ind.unit, ind.decimals, table.measured, table.population, ind.name, index.language),
-                }
+    sections = tuple(
+        FigureSection(
+            section.title,
+            f"afsnit-{number}",
+            tuple(
+                IndicatorRow(
+                    ind,
+                    bar_chart(ind.values, table.years, ind.unit, ind.decimals, table.measured, table.population, ind.name, index.language),
+                )
                 for ind in section.indicators
-            ],
-        }
+            ),
+        )
         for number, section in enumerate(table.sections, start=1)
-    ]
-    context = {
-        "table": table,
-        "source": source,
-        "sections": sections,
-        "has_charts": any(row["chart"] for s in sections for row in s["rows"]),
-        "notes": [ind for section in table.sections for ind in section.indicators if ind.note],
-        "downloads": figures_table_files(table.id),
-        "breadcrumb": breadcrumb("tal", index.language),
-    }
+    )
+    content = FiguresTablePage(
+        table=table,
+        source=index.catalogue.source_by_id[table.source],
+        sections=sections,
+        has_charts=any(row.chart for s in sections for row in s.rows),
+        notes=tuple(ind for section in table.sections for ind in section.indicators if ind.note),
+        downloads=figures_table_files(table.id),
+        breadcrumb=breadcrumb("tal", index.language),
+    )
     period = f"{table.years[0]}–{table.years[-1]}" if len(table.years) > 1 else str(table.years[0])
     # One catalogue text only, first: the description is cut at 200 characters.
     description = index.labels.figures_table_description.format(title=table.title, period=period)
-    return PageView(
-        f"tal/{table.id}.md", table.title, "figures_table.html", context, description=description, hide=FIGURES_HIDE, section="tal"
-    )
+    return PageView(f"tal/{table.id}.md", table.title, content, description=description, hide=FIGURES_HIDE, section="tal")
 
 
 def figures_table_pages(index: Index) -> list[PageView]:
     return [_figures_table_view(index, table) for table in index.catalogue.tables]
 
 
+@dataclass(frozen=True)
+class HeadlineEntry:
+    headline: Headline
+    source: Source
+    unit: str  # the Danish unit, which decides whether the unit is printed (figures.html)
+
+
+@dataclass(frozen=True)
+class TableSummary:
+    """A table as /tal/ leads to it."""
+
+    table: Table
+    url: str
+    source: Source
+    indicators: int
+    sections: tuple[str, ...]  # their titles
+
+
+@dataclass(frozen=True)
+class FiguresPage:
+    template: ClassVar[str] = "figures.html"
+    headlines: tuple[HeadlineEntry, ...]
+    tables: tuple[TableSummary, ...]
+    catalogue_url: str
+    moved: tuple[str, ...]  # anchors now on /tal/kataloget/ (MOVED_ANCHORS)
+
+
 def figures_page(index: Index) -> PageView:
     """/tal/: the key figures with year and source, and a way into each table's page."""
     c = index.catalogue
-    tables = [
-        {
-            "table": table,
-            "url": figures_table_url(table.id),
-            "source": c.source_by_id[table.source],
-            "indicators": sum(len(section.indicators) for section in table.sections),
-            "sections": [section.title for section in table.sections],
-        }
-        for table in c.tables
-    ]
-    context = {
-        # `unit`: the Danish unit, which decides whether the unit is printed (figures.html).
-        "headlines": [
-            {"headline": h, "source": c.source_by_id[h.source], "unit": first.unit}
-            for h, first in zip(c.headlines, index.first.headlines)
-        ],
-        "tables": tables,
-        "catalogue_url": figures_table_url(CATALOGUE_FIGURES_ID),
-        "moved": MOVED_ANCHORS,
-    }
+    content = FiguresPage(
+        headlines=tuple(
+            HeadlineEntry(h, c.source_by_id[h.source], first.unit) for h, first in zip(c.headlines, index.first.headlines)
+        ),
+        tables=tuple(
+            TableSummary(
+                table,
+                figures_table_url(table.id),
+                c.source_by_id[table.source],
+                sum(len(section.indicators) for section in table.sections),
+                tuple(section.title for section in table.sections),
+            )
+            for table in c.tables
+        ),
+        catalogue_url=figures_table_url(CATALOGUE_FIGURES_ID),
+        moved=MOVED_ANCHORS,
+    )
     description = index.labels.figures_description
-    return PageView("tal.md", index.labels.figures, "figures.html", context, description=description, in_nav=True, hide=FIGURES_HIDE)
+    return PageView("tal.md", index.labels.figures, content, description=description, in_nav=True, hide=FIGURES_HIDE)
 
 
 def _listed_years(index: Index, cluster: Cluster) -> set[int]:
     return {index.catalogue.list_by_id[listing.list].year for listing in cluster.listings}
 
 
+@dataclass(frozen=True)
+class ThemeTrend:
+    theme: Theme
+    counts: dict[int, int]  # clusters placed under the theme, by themed list's year
+    shares: dict[int, float]  # the counts relative to the largest count of any theme and year
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """How many clusters of the first list's year are in the last list's year again."""
+
+    first: int
+    last: int
+    in_first: int
+    in_both: int
+    in_last: int
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    level: Level
+    named: int
+    unnamed: int
+
+
+@dataclass(frozen=True)
+class ListCount:
+    list: SourceList
+    count: int  # the clusters of the catalogue the list places
+
+
+@dataclass(frozen=True)
+class ListingCounts:
+    levels: tuple[LevelCount, ...]
+    lists: tuple[ListCount, ...]
+
+
+@dataclass(frozen=True)
+class CatalogueFiguresPage:
+    template: ClassVar[str] = "figures_catalogue.html"
+    themes: tuple[ThemeTrend, ...]
+    years: tuple[int, ...]  # the themed lists' years
+    again: Recurrence | None  # None with a single year of lists
+    counts: ListingCounts
+    sources: Mapping[str, Source]
+    breadcrumb: tuple[Crumb, ...]
+
+
 def catalogue_figures_page(index: Index) -> PageView:
     """/tal/kataloget/: what the catalogue's own listings show over time. The links into
     /klynger/ carry the table's filters in the query (?tema=…&aar=…)."""
     c = index.catalogue
-    themed_years = sorted({source_list.year for source_list in c.lists if source_list.themed})
-    themes = [
-        {
-            "theme": theme,
-            "counts": {year: len(index.clusters_by_theme.get(theme.id, {}).get(year, [])) for year in themed_years},
-        }
+    themed_years = tuple(sorted({source_list.year for source_list in c.lists if source_list.themed}))
+    counts_by_theme = [
+        (theme, {year: len(index.clusters_by_theme.get(theme.id, {}).get(year, [])) for year in themed_years})
         for theme in c.themes
     ]
-    largest = max((n for t in themes for n in t["counts"].values()), default=0) or 1
-    for t in themes:
-        t["shares"] = {year: n / largest for year, n in t["counts"].items()}
+    largest = max((n for _, counts in counts_by_theme for n in counts.values()), default=0) or 1
+    themes = tuple(ThemeTrend(theme, counts, {year: n / largest for year, n in counts.items()}) for theme, counts in counts_by_theme)
     all_years = sorted({source_list.year for source_list in c.lists})
-    first, last = (all_years[0], all_years[-1]) if all_years else (None, None)
     listed = [_listed_years(index, cluster) for cluster in c.clusters]
     again = None
-    if first is not None and first != last:
+    if all_years and all_years[0] != all_years[-1]:
+        first, last = all_years[0], all_years[-1]
         in_first = sum(1 for years in listed if first in years)
         in_both = sum(1 for years in listed if first in years and last in years)
-        again = {"first": first, "last": last, "in_first": in_first, "in_both": in_both, "in_last": sum(1 for years in listed if last in years)}
-    counts = {
-        "levels": [
-            {"level": l, "named": len(index.holders.get(l.id, [])), "unnamed": sum(u.count for u in index.unnamed_by_level.get(l.id, []))}
+        again = Recurrence(first, last, in_first, in_both, sum(1 for years in listed if last in years))
+    counts = ListingCounts(
+        levels=tuple(
+            LevelCount(l, len(index.holders.get(l.id, [])), sum(u.count for u in index.unnamed_by_level.get(l.id, [])))
             for l in sorted(c.levels, key=lambda l: (l.rank is None, l.rank or 0))
-        ],
-        "lists": [
-            {"list": l, "count": index.clusters_by_list.get(l.id, 0)} for l in c.lists
-        ],
-    }
-    context = {
-        "themes": themes, "years": themed_years, "again": again, "counts": counts, "sources": c.source_by_id, "breadcrumb": breadcrumb("tal", index.language)
-    }
+        ),
+        lists=tuple(ListCount(l, index.clusters_by_list.get(l.id, 0)) for l in c.lists),
+    )
+    content = CatalogueFiguresPage(themes, themed_years, again, counts, c.source_by_id, breadcrumb("tal", index.language))
     description = index.labels.over_time_description
     return PageView(
-        f"tal/{CATALOGUE_FIGURES_ID}.md", index.labels.catalogue_over_time, "figures_catalogue.html", context,
+        f"tal/{CATALOGUE_FIGURES_ID}.md", index.labels.catalogue_over_time, content,
         description=description, hide=FIGURES_HIDE, section="tal",
     )
+
+
+# Every kind of generated page: a view's content is one of these.
+PageContent = Union[
+    ClusterPage, ThemePage, CasePage, CatalogueTablePage, ThemesIndexPage, CertificationsPage, CasesIndexPage,
+    FiguresPage, FiguresTablePage, CatalogueFiguresPage,
+]
 
 
 def redirects(catalogue: Catalogue) -> dict[str, str]:
@@ -520,13 +793,17 @@ def redirects(catalogue: Catalogue) -> dict[str, str]:
     }
 
 
-def language_indexes(catalogue: Catalogue, index: Index | None = None) -> dict[str, Index]:
-    """The derived lookups per language: the Danish index, and per other language the index of
-    the localized catalogue (built once per build and language)."""
+def language_indexes(
+    catalogue: Catalogue, index: Index | None = None, languages: tuple[str, ...] = (FIRST_LANGUAGE, *OTHER_LANGUAGES)
+) -> dict[str, Index]:
+    """The derived lookups of each language built: the Danish index, and per other language the
+    index of the localized catalogue (built once per build and language; a language not built
+    costs nothing: no localized copy, no index, no views)."""
     first = index or Index(catalogue)
     indexes = {FIRST_LANGUAGE: first}
     for language in OTHER_LANGUAGES:
-        indexes[language] = Index(localized_catalogue(catalogue, language), language, first=catalogue)
+        if language in languages:
+            indexes[language] = Index(localized_catalogue(catalogue, language), language, first=catalogue)
     return indexes
 
 

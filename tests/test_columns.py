@@ -59,12 +59,12 @@ def test_json_rows_are_keyed_by_column(index):
 def test_one_sort_rule_for_the_level(index):
     """The level column sorts by rank (gold first), clusters without a certification last,
     in the HTML and the JSON alike."""
-    rows = {r["values"]["id"]: r for r in catalogue_table_page(index).context["rows"]}
+    rows = {r.values["id"]: r for r in catalogue_table_page(index).content.rows}
     json_rows = {r["id"]: r for r in table_rows_data(index)["rows"]}
     for cluster_id, row in rows.items():
-        assert row["sort"] == json_rows[cluster_id]["_sort"]
-    assert rows["offshoreenergy-dk"]["sort"]["certificering"] == 1
-    assert all(r["sort"]["certificering"] == 99 for r in rows.values() if not r["values"]["niveauer"])
+        assert row.sort == json_rows[cluster_id]["_sort"]
+    assert rows["offshoreenergy-dk"].sort["certificering"] == 1
+    assert all(r.sort["certificering"] == 99 for r in rows.values() if not r.values["niveauer"])
 
 
 def test_the_template_draws_every_visible_cell_by_key(index):

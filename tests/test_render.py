@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from klyngekatalog.render import Renderer, dk_date, dk_number, relative_url
 from klyngekatalog.index import Index
-from klyngekatalog.views import PageView, build_views, case_page, cluster_page, theme_page
+from klyngekatalog.views import PageView, ThemesIndexPage, build_views, case_page, cluster_page, theme_page
 
 from sitebuild import DATA, PAYLOAD, PAYLOAD_NAME, parse_html
 
@@ -195,4 +195,4 @@ def test_links_in_a_rendered_page_are_relative_to_it(catalogue):
 
 
 def test_page_view_for_hand_written_home_has_empty_url():
-    assert PageView("index.md", "Forside", "x.html", {}).url == ""
+    assert PageView("index.md", "Forside", ThemesIndexPage((), ())).url == ""
