@@ -218,7 +218,11 @@ class Visit:
         first = SHOTS / f"{stem}.png"
         whole = SHOTS / f"{stem}-full.png"
         self.page.screenshot(path=str(first))
+        # Chromium leaves content-visibility:auto content off screen unpainted in a capture
+        # (the table's phone cards, tabel.css), which a visitor sees by scrolling: paint it all.
+        painted = self.page.add_style_tag(content="* { content-visibility: visible !important; }")
         self.page.screenshot(path=str(whole), full_page=True)
+        painted.evaluate("(style) => style.remove()")
         self.shots += [first, whole]
         return [first, whole]
 

@@ -6,7 +6,9 @@
 // the back button brings them back.
 (function () {
   "use strict";
-  var collator = new Intl.Collator("da", { numeric: true, sensitivity: "base" });
+  // Made at the first sort: building a Danish collator costs a slow phone some 80 ms, and this
+  // script runs on every page, most of which never sort.
+  var collator = null;
   // The filters' names in the address, in this order (other pages link in with them).
   var PARAMS = ["q", "tema", "aar", "certificering", "program", "liste", "beskrivelse", "websted"];
   var active = null; // the table of the current page, for popstate
@@ -209,6 +211,7 @@
         var cell = row.cells[key];
         return cell ? cell.dataset.sort || cell.textContent.trim() : "";
       }
+      collator = collator || new Intl.Collator("da", { numeric: true, sensitivity: "base" });
       rows.sort(function (a, b) {
         var result = collator.compare(value(a), value(b));
         return ascending ? result : -result;
