@@ -183,6 +183,13 @@ class Visit:
     def axe_violations(self) -> list[dict]:
         if not self.page.evaluate("typeof window.axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
+        # Colours are judged at rest: on a loaded machine a tab can still be fading in (Material's
+        # transitions), and axe would read its contrast half-way.
+        self.page.evaluate(
+            """() => Promise.all(document.getAnimations()
+                 .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                 .map((a) => a.finished.catch(() => null)))"""
+        )
         results = self.page.evaluate("async () => JSON.stringify(await axe.run(document, {resultTypes: ['violations']}))")
         return json.loads(results)["violations"]
 
