@@ -16,15 +16,33 @@ class SearchIndexError(RuntimeError):
 def index_site(site_dir: Path) -> None:
     """Write /pagefind/ into `site_dir`. Only elements marked data-pagefind-body are indexed
     (the cluster, theme and case pages and the hand-written pages that opt in)."""
-    result = subprocess.run(
-        # The binary itself (shipped in the pagefind-bin wheel): no Python start-up per rebuild.
-        [str(get_executable()), "--site", str(site_dir), "--silent"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
-    _sort_languages(site_dir / "pagefind" / "pagefind-entry.json")
+    Indexing(site_dir).finish()
+
+
+class Indexing:
+    """Pagefind at work on a finished site, in its own process: the build can do other work
+    (that writes no pages) until `finish`, which waits for it. Pagefind reads only the pages."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.process = subprocess.Popen(
+            # The binary itself (shipped in the pagefind-bin wheel): no Python start-up per rebuild.
+            [str(get_executable()), "--site", str(site_dir), "--silent"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def finish(self) -> None:
+        stdout, stderr = self.process.communicate()
+        if self.process.returncode != 0:
+            raise SearchIndexError(f"Pagefind failed:\n{stdout}{stderr}")
+        _sort_languages(self.site_dir / "pagefind" / "pagefind-entry.json")
+
+    def stop(self) -> None:
+        """The build failed meanwhile: no index is wanted."""
+        self.process.kill()
+        self.process.communicate()
 
 
 def _sort_languages(entry: Path) -> None:
