@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
 from pathlib import Path
+from typing import Callable
 
 from pagefind_bin import get_executable
 
@@ -43,6 +45,30 @@ class Indexing:
         """The build failed meanwhile: no index is wanted."""
         self.process.kill()
         self.process.communicate()
+
+    def finish_later(self, report: Callable[[str], None]) -> None:
+        """Let Pagefind finish after the build has returned, reporting a failure by `report`
+        (see `wait_for_indexing`)."""
+
+        def wait() -> None:
+            try:
+                self.finish()
+            except SearchIndexError as error:
+                report(str(error))
+
+        thread = threading.Thread(target=wait, name="pagefind", daemon=True)
+        _unfinished.append(thread)
+        thread.start()
+
+
+# Indexing left to finish after its build (`mkdocs serve`): awaited before the next build
+# empties the site folder, and before the server removes it.
+_unfinished: list[threading.Thread] = []
+
+
+def wait_for_indexing() -> None:
+    while _unfinished:
+        _unfinished.pop().join()
 
 
 def _sort_languages(entry: Path) -> None:
