@@ -40,13 +40,15 @@ def name_key(name: str) -> str:
     """How two names are compared: case, width, dashes and spacing do not tell names apart."""
     # Invisible characters are refused in names; folded here too, so that one can never make
     # two equal names differ.
-    folded = unicodedata.normalize("NFKC", _HIDDEN.sub("", name)).casefold()
-    folded = _DASHES.sub("-", folded)
-    return _SPACES.sub(" ", folded).strip()
+    if name.isascii():  # no invisible characters or dashes to fold, and NFKC changes nothing
+        folded = name.casefold()
+    else:
+        folded = _DASHES.sub("-", unicodedata.normalize("NFKC", _HIDDEN.sub("", name)).casefold())
+    # Runs of spacing as one space, none at the ends (split() knows the same spaces as \s).
+    return " ".join(folded.split())
 
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
-_SPACES = re.compile(r"\s+")
 
 
 class _UnreadableText(str):

@@ -93,6 +93,10 @@ def _holding_references(record: type[Record]) -> tuple[tuple[str, bool, Ref | No
     )
 
 
+# Reference((path, value, ref, field)) made in C: the named tuple's own constructor is Python code.
+_reference = functools.partial(tuple.__new__, Reference)
+
+
 def references(record: Record, path: tuple = ()) -> Iterator[Reference]:
     """Every reference in `record` and the records it holds."""
     found: list[Reference] = []
@@ -109,12 +113,12 @@ def _gather(record: Record, path: tuple, found: list[Reference]) -> None:
             continue
         if many:
             if ref is not None:
-                found.extend([Reference(path + (name, index), item, ref, label) for index, item in enumerate(value)])
+                found.extend([_reference((path + (name, index), item, ref, label)) for index, item in enumerate(value)])
             else:
                 for index, item in enumerate(value):
                     _gather(item, path + (name, index), found)
         elif ref is not None:
-            found.append(Reference(path + (name,), value, ref, label))
+            found.append(_reference((path + (name,), value, ref, label)))
         else:
             _gather(value, path + (name,), found)
 

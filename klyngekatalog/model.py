@@ -170,7 +170,7 @@ def _check_url(value: str) -> str:
         raise ValueError("webadressen mangler et gyldigt domænenavn") from None
     if parts.scheme not in ("http", "https") or not value.startswith(("http://", "https://")):
         raise ValueError("webadressen skal starte med http:// eller https://")
-    if not hostname or "." not in hostname or not all(hostname.split(".")) or any(c.isspace() for c in value):
+    if not hostname or "." not in hostname or not all(hostname.split(".")) or _SPACE.search(value):
         raise ValueError("webadressen mangler et gyldigt domænenavn")
     if "@" in parts.netloc:
         # http://www.klynge.dk@andet.example reads as one site and leads to another.
@@ -185,6 +185,7 @@ def _check_url(value: str) -> str:
 
 
 _ASCII_HOST = re.compile(r"[a-z0-9.-]+|\[[0-9a-f:.]+\]")
+_SPACE = re.compile(r"\s")  # the characters str.isspace() knows, found in one search
 
 
 Url = Annotated[

@@ -49,6 +49,6 @@ def slugify(name: str) -> str:
     for letter, spelt in _SPELT_OUT:
         if letter in text:
             text = text.replace(letter, spelt)
-    # Only the runs of other characters are looked at one by one.
-    text = _NON_ASCII.sub(_without_accents, unicodedata.normalize("NFKD", text))
+    if not text.isascii():  # Only the runs of other characters are looked at one by one.
+        text = _NON_ASCII.sub(_without_accents, unicodedata.normalize("NFKD", text))
     return _NOT_SLUG.sub("-", text).strip("-")
