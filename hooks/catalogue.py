@@ -23,7 +23,7 @@ from klyngekatalog.labels import LABELS
 from klyngekatalog.problems import CatalogueError, Problem
 from klyngekatalog.render import error_page
 from klyngekatalog.search import Indexing, SearchIndexError, wait_for_indexing
-from klyngekatalog.templatecache import THEME_BYTECODE
+from klyngekatalog.templatecache import bytecode_cache
 from klyngekatalog.site import PageTemplateError, SiteAddress, SiteBuild, not_plain_files
 from klyngekatalog.translations import parse_languages
 
@@ -168,7 +168,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_env(env, *, config: MkDocsConfig, files: Files):
     # The theme's templates compiled once per process, not once per rebuild of `mkdocs serve`
     # (this module is loaded anew for each; the cache lives in klyngekatalog, which is not).
-    env.bytecode_cache = THEME_BYTECODE
+    env.bytecode_cache = bytecode_cache(env)
     return env
 
 

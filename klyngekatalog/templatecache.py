@@ -8,6 +8,7 @@ edited is compiled anew, so what is rendered is always what the template says.
 
 from __future__ import annotations
 
+from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 
 
@@ -27,5 +28,20 @@ class MemoryBytecodeCache(BytecodeCache):
         self._code.clear()
 
 
-# The theme's (hooks/catalogue.py sets it on the environment MkDocs makes for each build).
-THEME_BYTECODE = MemoryBytecodeCache()
+_CACHES: dict[tuple, MemoryBytecodeCache] = {}
+
+
+def bytecode_cache(env: Environment) -> MemoryBytecodeCache:
+    """The cache for environments like `env`: compiled code depends on the environment's
+    syntax and compiler settings as well as on the source, so environments set up
+    differently (a changed mkdocs.yml under `mkdocs serve`) never share compiled code."""
+    key = (
+        tuple(sorted(env.extensions)),
+        env.block_start_string, env.block_end_string,
+        env.variable_start_string, env.variable_end_string,
+        env.comment_start_string, env.comment_end_string,
+        env.line_statement_prefix, env.line_comment_prefix,
+        env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
+        env.optimized, env.is_async, env.autoescape, env.finalize,
+    )
+    return _CACHES.setdefault(key, MemoryBytecodeCache())
