@@ -206,12 +206,19 @@ def parse_yaml(text: str, file: str) -> LocatedDocument:
 
 def _empty(text: str) -> bool:
     """Nothing but spacing and comments."""
-    start = text.lstrip()[:1]
-    if start and start != "#":
-        # The first line with anything on it has more than a comment: the lines need not be
-        # split (a fiftieth of a second for the files of a large catalogue).
+    # Most often a line near the top has more than a comment: found among the whole lines of
+    # the first part, the file need not be split into lines (a fiftieth of a second for the
+    # files of a large catalogue). The last line of the part may go on past it: not judged.
+    if any(not _blank_or_comment(line) for line in text[:_HEAD].splitlines()[:-1]):
         return False
-    return not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines())
+    return not text.strip() or all(_blank_or_comment(line) for line in text.splitlines())
+
+
+def _blank_or_comment(line: str) -> bool:
+    return line.lstrip().startswith("#") or not line.strip()
+
+
+_HEAD = 65_536
 
 
 def load_yaml(path: Path, file: str | None = None) -> LocatedDocument:
