@@ -6,7 +6,10 @@ costs). Measures validation and the `mkdocs serve` rebuild, prints the tables an
 into BENCHMARKS.md (between its result markers).
 
     python -m benchmarks [--sizes real,500,5000] [--seed 1] [--no-serve] [--no-write]
-                         [--stress-base 200 | --no-stress]
+                         [--stress-base 200 | --no-stress] [--only validation,serve]
+
+`--only` measures just the named parts (validation of the largest synthetic size, the serve
+rebuild) and prints them without writing BENCHMARKS.md: a quick check of those two targets.
 
 Then the stress section (benchmarks/stress.py): each collection grown tenfold, with its own
 targets and its own block in BENCHMARKS.md.
@@ -141,7 +144,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md as it is")
     parser.add_argument("--stress-base", type=int, default=200, help="clusters in the stress section's base catalogue")
     parser.add_argument("--no-stress", action="store_true", help="skip the stress section (each collection ×10)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated subset of validation,serve: measure only these, print, write nothing"
+    )
     args = parser.parse_args(argv)
+    only = {part.strip() for part in args.only.split(",") if part.strip()}
+    if only - {"validation", "serve"}:
+        parser.error(f"--only takes validation and/or serve, not {', '.join(sorted(only - {'validation', 'serve'}))}")
+    if only:
+        args.no_write = args.no_stress = True
+        args.no_serve = "serve" not in only
+        if "validation" not in only:
+            args.sizes = ""
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
 
     started = time.perf_counter()
@@ -154,11 +168,15 @@ def main(argv: list[str] | None = None) -> int:
         data_for: dict[int, Path] = {}
         for size in sizes:
             if size == "real":
+                if only:
+                    continue
                 results.append(run_size("real", ROOT / "data" / "clusters.yaml", work, args.repeat_small))
                 continue
             n = int(size)
             _say(f"[{n}] writing a synthetic catalogue (seed {args.seed}) …")
             data_for[n] = write_catalogue(work / f"data-{n}", n, args.seed)
+            if only:
+                continue
             results.append(run_size(str(n), data_for[n], work, args.repeat_small if n <= 500 else args.repeat_large))
         largest = max(data_for, default=None)
         if largest is not None:
@@ -173,6 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     context["duration"] = time.perf_counter() - started
     context["load_after"] = os.getloadavg()
 
+    if only:
+        load = lambda values: ", ".join(f"{x:.2f}" for x in values)  # noqa: E731
+        _say(f"load average before {load(context['load_before'])}, after {load(context['load_after'])}")
+        if validation is not None:
+            samples = ", ".join(f"{s:.2f}" for s in validation.samples)
+            _say(f"validation of {validation.clusters:,} clusters: best {validation.best:.2f} s (runs: {samples} s)")
+        if serve is not None:
+            samples = ", ".join(f"{s:.2f}" for s in serve.samples)
+            builds = ", ".join(f"{s:.2f}" for s in serve.builds)
+            _say(f"serve rebuild, real data: median {serve.median:.2f} s (samples: {samples} s; MkDocs reports {builds} s)")
+        return 0
     text = report.render(results, validation, serve, context)
     print()
     print(text)

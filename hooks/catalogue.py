@@ -22,7 +22,8 @@ from klyngekatalog.cssprune import prune_stylesheets
 from klyngekatalog.labels import LABELS
 from klyngekatalog.problems import CatalogueError, Problem
 from klyngekatalog.render import error_page
-from klyngekatalog.search import SearchIndexError, index_site
+from klyngekatalog.search import Indexing, SearchIndexError, wait_for_indexing
+from klyngekatalog.templatecache import bytecode_cache
 from klyngekatalog.site import PageTemplateError, SiteAddress, SiteBuild, not_plain_files
 from klyngekatalog.translations import parse_languages
 
@@ -69,6 +70,8 @@ def _source_url(config: MkDocsConfig) -> str | None:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build, _problems
+    # The previous rebuild's search index is complete before this build empties the site.
+    wait_for_indexing()
     _build, _problems = None, ()
     # The interface's labels per language, for the theme's templates (header, footer, 404).
     config.extra["kk_labels"] = LABELS
@@ -162,9 +165,21 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # The theme's templates compiled once per process, not once per rebuild of `mkdocs serve`
+    # (this module is loaded anew for each; the cache lives in klyngekatalog, which is not).
+    env.bytecode_cache = bytecode_cache(env)
+    return env
+
+
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # The 404 page too: a generated page's address shows the problems, not "not found".
     return error_page(_problems) if _problems and template_name == "404.html" else output_content
+
+
+def on_shutdown() -> None:
+    # The server removes the site folder next: not while Pagefind writes into it.
+    wait_for_indexing()
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):
@@ -210,7 +225,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     target = Path(config.site_dir) / "data"
     (Path(config.site_dir) / "robots.txt").write_text(_build.robots_txt(), encoding="utf-8")
-    prune_stylesheets(Path(config.site_dir))
     for name, content in _build.language_files().items():
         path = Path(config.site_dir) / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -222,7 +236,21 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+    if os.environ.get(_SERVING) == "1":
+        # `mkdocs serve`: the rebuilt pages are served at once, and the search finds them a
+        # moment later (Pagefind was a fifth of a rebuild). A failure is shown in the log.
+        prune_stylesheets(Path(config.site_dir))
+        Indexing(Path(config.site_dir)).finish_later(log.error)
+        return
+    # Pagefind reads the pages, which are all written; the stylesheets are pruned meanwhile
+    # (they read the pages too, and write only stylesheets, which Pagefind does not read).
+    indexing = Indexing(Path(config.site_dir))
     try:
-        index_site(Path(config.site_dir))
+        prune_stylesheets(Path(config.site_dir))
+    except BaseException:
+        indexing.stop()
+        raise
+    try:
+        indexing.finish()
     except SearchIndexError as error:
         raise PluginError(str(error)) from None

@@ -13,7 +13,7 @@ import typing
 import unicodedata
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .fields import cites_all_field, references, sourced_facts
+from .fields import cites_all_field, references, sourced_fact_pairs
 from .model import _HIDDEN, CONTINUATION_KINDS, DATA_FILES, Record, Ref
 from .problems import Problem
 from .slugs import MAX_SLUG_LENGTH, RESERVED, RESERVED_TABLE_IDS, slugify
@@ -40,9 +40,15 @@ def name_key(name: str) -> str:
     """How two names are compared: case, width, dashes and spacing do not tell names apart."""
     # Invisible characters are refused in names; folded here too, so that one can never make
     # two equal names differ.
-    folded = unicodedata.normalize("NFKC", _HIDDEN.sub("", name)).casefold()
-    folded = re.sub(r"[\u2010-\u2015\u2212]", "-", folded)
-    return re.sub(r"\s+", " ", folded).strip()
+    if name.isascii():  # no invisible characters or dashes to fold, and NFKC changes nothing
+        folded = name.casefold()
+    else:
+        folded = _DASHES.sub("-", unicodedata.normalize("NFKC", _HIDDEN.sub("", name)).casefold())
+    # Runs of spacing as one space, none at the ends (split() knows the same spaces as \s).
+    return " ".join(folded.split())
+
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 
 
 class _UnreadableText(str):
@@ -87,6 +93,8 @@ class _Checker:
         self.kept_at = kept_at
         self.documents = documents
         self.problems: list[Problem] = []
+        # The same ids recur in many records' lists (sources, certifications): folded once each.
+        self.name_keys: dict[str, str] = {}
 
     def in_file(self, file: str, path: tuple) -> tuple:
         """The path in the file of a record's path in the catalogue: after a broken record
@@ -174,7 +182,12 @@ class _Checker:
     def repeated(self, file: str, path: tuple, items: tuple) -> None:
         seen: dict = {}
         for j, item in enumerate(items):
-            key = name_key(item) if isinstance(item, str) else item
+            if isinstance(item, str):
+                key = self.name_keys.get(item)
+                if key is None:
+                    key = self.name_keys[item] = name_key(item)
+            else:
+                key = item
             if key in seen:
                 line = self.documents[file].locate(self.in_file(file, path + (seen[key],)))[0]
                 self.report(file, path + (j,), f"står to gange i '{path[-1]}' (første gang i linje {line})")
@@ -202,7 +215,7 @@ class _Checker:
                     used.setdefault(value, path)
                 if ref.cites is not None:
                     used.setdefault(getattr(target, ref.cites), path)
-        for fact, sourced_by in sourced_facts(type(record)).items():
+        for fact, sourced_by in sourced_fact_pairs(type(record)):
             if getattr(record, fact) is not None and getattr(record, sourced_by.field) is None:
                 self.report(file, at + (fact,), f"{sourced_by.what} kræver '{sourced_by.field}' (kilden bag den)")
         if cites_all is not None and not unreadable(getattr(record, cites_all)):

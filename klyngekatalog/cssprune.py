@@ -12,6 +12,7 @@ size of the site.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -83,18 +84,31 @@ def _skip_string(css: str, i: int) -> int:
     return i + 1
 
 
+@functools.cache
+def _significant(stops: str) -> re.Pattern:
+    """The characters `_find` acts on: quotes, comment starts, brackets and `stops`."""
+    return re.compile("[" + re.escape("\"'/({[)}]" + stops) + "]")
+
+
 def _find(css: str, i: int, stops: str) -> int:
     """Index of the first of `stops` at this nesting level from i (strings and comments
     skipped), or len(css)."""
+    # From one significant character to the next: stepping through every character in Python
+    # was most of the pruning, which runs on every build and every rebuild of `mkdocs serve`.
+    significant = _significant(stops)
     depth = 0
-    while i < len(css):
+    while (match := significant.search(css, i)) is not None:
+        i = match.start()
         ch = css[i]
         if ch in "\"'":
             i = _skip_string(css, i)
             continue
-        if css.startswith("/*", i):
-            end = css.find("*/", i + 2)
-            i = len(css) if end < 0 else end + 2
+        if ch == "/":
+            if css.startswith("/*", i):
+                end = css.find("*/", i + 2)
+                i = len(css) if end < 0 else end + 2
+            else:
+                i += 1
             continue
         if depth == 0 and ch in stops:
             return i
@@ -103,7 +117,7 @@ def _find(css: str, i: int, stops: str) -> int:
         elif ch in ")}]":
             depth -= 1
         i += 1
-    return i
+    return max(i, len(css))
 
 
 def _split_selectors(prelude: str) -> list[str]:

@@ -5,6 +5,7 @@ Used by the templates (as filters, see render.py) and by the chart descriptions 
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 
@@ -21,7 +22,15 @@ def dk_number(value: float | int | None, decimals: int | None = None, language: 
     if value is None:
         return "–"
     # repr is the shortest exact form of a float: 11.3 stays 11.3, not 11.2999….
-    number = Decimal(repr(float(value)))
+    return _formatted(repr(float(value)), decimals, language)
+
+
+# Cached by the exact text of the number (-0.0 is not 0.0): Babel takes tens of microseconds
+# per number, the same numbers recur on many pages and charts, and `mkdocs serve` formats them
+# again on every rebuild.
+@functools.lru_cache(maxsize=65536, typed=True)
+def _formatted(exact: str, decimals: int | None, language: str) -> str:
+    number = Decimal(exact)
     if decimals is None:
         # As many decimals as the figure has, at most 6.
         exponent = number.normalize().as_tuple().exponent
@@ -31,6 +40,7 @@ def dk_number(value: float | int | None, decimals: int | None = None, language: 
     return format_decimal(number, format=pattern, locale=LOCALES[language][0]).replace("-", "\u2212")
 
 
+@functools.lru_cache(maxsize=65536, typed=True)
 def dk_date(value: str, language: str = "da") -> str:
     """2016-12-31 → 31. december 2016; 2013-05 → maj 2013; 2013 → 2013 (in English:
     31 December 2016, May 2013)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -30,6 +31,18 @@ def schemas() -> dict[str, dict]:
 
 def render(schema: dict) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def rendered_schemas() -> dict[str, str]:
+    """File name of each schema and its text, as the site publishes them."""
+    return dict(_rendered())
+
+
+# The model does not change while the process runs: derived once, not on every rebuild of
+# `mkdocs serve`.
+@functools.cache
+def _rendered() -> tuple[tuple[str, str], ...]:
+    return tuple((name, render(schema)) for name, schema in schemas().items())
 
 
 def stale_files(folder: Path = SCHEMA_FOLDER) -> list[str]:

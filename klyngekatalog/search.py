@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
+import threading
 from pathlib import Path
+from typing import Callable
 
 from pagefind_bin import get_executable
 
@@ -16,15 +18,57 @@ class SearchIndexError(RuntimeError):
 def index_site(site_dir: Path) -> None:
     """Write /pagefind/ into `site_dir`. Only elements marked data-pagefind-body are indexed
     (the cluster, theme and case pages and the hand-written pages that opt in)."""
-    result = subprocess.run(
-        # The binary itself (shipped in the pagefind-bin wheel): no Python start-up per rebuild.
-        [str(get_executable()), "--site", str(site_dir), "--silent"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind failed:\n{result.stdout}{result.stderr}")
-    _sort_languages(site_dir / "pagefind" / "pagefind-entry.json")
+    Indexing(site_dir).finish()
+
+
+class Indexing:
+    """Pagefind at work on a finished site, in its own process: the build can do other work
+    (that writes no pages) until `finish`, which waits for it. Pagefind reads only the pages."""
+
+    def __init__(self, site_dir: Path):
+        self.site_dir = site_dir
+        self.process = subprocess.Popen(
+            # The binary itself (shipped in the pagefind-bin wheel): no Python start-up per rebuild.
+            [str(get_executable()), "--site", str(site_dir), "--silent"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    def finish(self) -> None:
+        stdout, stderr = self.process.communicate()
+        if self.process.returncode != 0:
+            raise SearchIndexError(f"Pagefind failed:\n{stdout}{stderr}")
+        _sort_languages(self.site_dir / "pagefind" / "pagefind-entry.json")
+
+    def stop(self) -> None:
+        """The build failed meanwhile: no index is wanted."""
+        self.process.kill()
+        self.process.communicate()
+
+    def finish_later(self, report: Callable[[str], None]) -> None:
+        """Let Pagefind finish after the build has returned, reporting a failure by `report`
+        (see `wait_for_indexing`)."""
+
+        def wait() -> None:
+            try:
+                self.finish()
+            except SearchIndexError as error:
+                report(str(error))
+
+        thread = threading.Thread(target=wait, name="pagefind", daemon=True)
+        _unfinished.append(thread)
+        thread.start()
+
+
+# Indexing left to finish after its build (`mkdocs serve`): awaited before the next build
+# empties the site folder, and before the server removes it.
+_unfinished: list[threading.Thread] = []
+
+
+def wait_for_indexing() -> None:
+    while _unfinished:
+        _unfinished.pop().join()
 
 
 def _sort_languages(entry: Path) -> None:

@@ -16,7 +16,7 @@ from urllib.parse import urlencode, urljoin
 from .catalogue import Catalogue, load_catalogue
 from .exports import all_exports
 from .render import Renderer
-from .schema import schemas, render as render_schema
+from .schema import rendered_schemas
 from .structured import cluster_organization, dataset, script_json
 from .exports import clusters_csv
 from .index import Index
@@ -335,7 +335,7 @@ class SiteBuild:
         spreadsheet)."""
         files = all_exports(self.catalogue, self.index)
         files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(self.index), ensure_ascii=False, separators=(",", ":"))
-        files.update({f"schema/{name}": render_schema(schema) for name, schema in schemas().items()})
+        files.update({f"schema/{name}": text for name, text in rendered_schemas().items()})
         return files
 
 

@@ -96,15 +96,26 @@ def translations_file_model() -> type[Record]:
     return create_model("TranslationsFile", __base__=Record, **fields)
 
 
+@functools.cache
+def _translated_fields(record: type[Record]) -> tuple[tuple[str, str], ...]:
+    """(kind, name) of each translated text and each held record with something translated:
+    worked out once per record type, not per record."""
+    found = []
+    for field in declared_fields(record):
+        if field.translated and not field.many:
+            found.append(("text", field.name))
+        elif field.record is not None and translation_model(field.record) is not None:
+            found.append(("records", field.name))
+    return tuple(found)
+
+
 def _pairs(danish: Record, translation: Record | None, path: tuple) -> Iterator[tuple[str, tuple, object, object]]:
     """(kind, path, Danish value, translated value) for each translated text and each held record."""
-    for field in declared_fields(type(danish)):
-        here = path + (field.name,)
-        theirs = getattr(translation, field.name, None) if translation is not None else None
-        if field.translated and not field.many:
-            yield "text", here, getattr(danish, field.name), theirs
-        elif field.record is not None and translation_model(field.record) is not None:
-            yield "records", here, getattr(danish, field.name), theirs
+    # A translation's fields are read from its __dict__: a field it does not have would go
+    # through pydantic's slow __getattr__ and an AttributeError.
+    given = translation.__dict__ if translation is not None else {}
+    for kind, name in _translated_fields(type(danish)):
+        yield kind, path + (name,), getattr(danish, name), given.get(name)
 
 
 class _Checker:

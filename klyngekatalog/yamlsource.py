@@ -49,6 +49,8 @@ _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null")}
 # Dates stay text: the model checks them, and the exports then carry what the editor wrote.
 _TIMESTAMP = _YAML + "timestamp"
+# Built once: the builder compares with these for every key and value.
+_STR, _MAP, _SEQ, _MERGE = (_YAML + t for t in ("str", "map", "seq", "merge"))
 
 Path_ = tuple[Any, ...]
 
@@ -79,19 +81,25 @@ class LocatedDocument:
 
     file: str
     data: Any
-    value_marks: dict[Path_, tuple[int, int]] = field(repr=False)
-    key_marks: dict[Path_, tuple[int, int]] = field(repr=False)
+    # Path → the parser's mark where it starts, turned into (line, column) only when asked
+    # for: a large catalogue has a quarter of a million, and few are ever located.
+    value_marks: dict[Path_, Any] = field(repr=False)
+    key_marks: dict[Path_, Any] = field(repr=False)
+    lines: _Lines | None = field(default=None, repr=False, compare=False)
 
     def locate(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value (or the key) at `path`, or of its nearest parent."""
         path = tuple(path)
         if key and path in self.key_marks:
-            return self.key_marks[path]
+            return self._place(self.key_marks[path])
         while path:
             if path in self.value_marks:
-                return self.value_marks[path]
+                return self._place(self.value_marks[path])
             path = path[:-1]
-        return self.value_marks.get((), (1, 1))
+        return self._place(self.value_marks.get((), (1, 1)))
+
+    def _place(self, mark: Any) -> tuple[int, int]:
+        return mark if type(mark) is tuple else self.lines.at(mark)
 
     def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
         line, column = self.locate(path, key=key)
@@ -114,12 +122,23 @@ class _Lines:
     description pasted with one of those would move every later problem down a line."""
 
     def __init__(self, text: str):
-        self.starts = [0] + [match.end() for match in _LINE_BREAK.finditer(text)]
+        self.text = text
+        self._starts: list[int] | None = None
         # With only \n as line break, the parser's own line and column are the editor's.
         self.parser_marks_agree = not any(c in text for c in "\r\x85\u2028\u2029")
 
+    @property
+    def starts(self) -> list[int]:
+        # Found on first use only: with the parser's marks agreeing, only a problem needs them
+        # (a tenth of a second on a large catalogue otherwise).
+        if self._starts is None:
+            self._starts = [0] + [match.end() for match in _LINE_BREAK.finditer(self.text)]
+        return self._starts
+
     def at(self, mark) -> tuple[int, int]:
-        """Line and column of a parser mark."""
+        """Line and column of a parser mark (or of a (line, column) already worked out)."""
+        if type(mark) is tuple:
+            return mark
         if self.parser_marks_agree:
             return mark.line + 1, mark.column + 1
         return self(mark.index)
@@ -151,7 +170,7 @@ def _decode(file: str, raw: bytes) -> str:
 
 def parse_yaml(text: str, file: str) -> LocatedDocument:
     """Parse YAML text; raise CatalogueError with every located problem."""
-    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+    if _empty(text):
         raise CatalogueError([Problem(file, 1, 1, "filen er tom")])
     lines = _Lines(text)
     builder = _Builder(file, lines)
@@ -178,11 +197,28 @@ def parse_yaml(text: str, file: str) -> LocatedDocument:
         # PyYAML's scanner turns "\UFFFFFFFF" in a double-quoted text into chr() of a number
         # past U+10FFFF, which raises instead of reporting.
         raise CatalogueError(
-            [Problem(file, *builder.last, "YAML-syntaksfejl: \\U-koden er ikke et gyldigt tegn (højst \\U0010FFFF)")]
+            [Problem(file, *lines.at(builder.last), "YAML-syntaksfejl: \\U-koden er ikke et gyldigt tegn (højst \\U0010FFFF)")]
         ) from None
     finally:
         if parser is not None:
             parser.dispose()
+
+
+def _empty(text: str) -> bool:
+    """Nothing but spacing and comments."""
+    # Most often a line near the top has more than a comment: found among the whole lines of
+    # the first part, the file need not be split into lines (a fiftieth of a second for the
+    # files of a large catalogue). The last line of the part may go on past it: not judged.
+    if any(not _blank_or_comment(line) for line in text[:_HEAD].splitlines()[:-1]):
+        return False
+    return not text.strip() or all(_blank_or_comment(line) for line in text.splitlines())
+
+
+def _blank_or_comment(line: str) -> bool:
+    return line.lstrip().startswith("#") or not line.strip()
+
+
+_HEAD = 65_536
 
 
 def load_yaml(path: Path, file: str | None = None) -> LocatedDocument:
@@ -232,13 +268,16 @@ class _Builder:
         self.file = file
         self.lines = lines
         self.problems: list[Problem] = []
-        self.value_marks: dict[Path_, tuple[int, int]] = {}
-        self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.value_marks: dict[Path_, Any] = {}  # parser marks (see LocatedDocument)
+        self.key_marks: dict[Path_, Any] = {}
         self.scalars = SafeConstructor()
         self.resolver = Resolver()
         self.depth = 0
-        self.last: tuple[int, int] = (1, 1)
+        self.last: Any = (1, 1)  # the mark of the last node begun
         self.key_tags: dict[str, str] = {}
+        # Plain scalars that may be other than text (years, numbers, dates) repeat: each
+        # distinct one goes through the resolver's regexes once.
+        self.resolved: dict[tuple[str, tuple[bool, bool]], str] = {}
 
     def build_document(self, parser) -> LocatedDocument:
         parser.get_event()  # stream start
@@ -251,7 +290,7 @@ class _Builder:
                 raise _Refused(parser.peek_event().start_mark, "filen må kun rumme ét YAML-dokument (fjern '---')")
         if self.problems:
             raise CatalogueError(self.problems)
-        return LocatedDocument(self.file, data, self.value_marks, self.key_marks)
+        return LocatedDocument(self.file, data, self.value_marks, self.key_marks, self.lines)
 
     def refuse(self, mark, message: str) -> None:
         self.problems.append(Problem(self.file, *self.lines.at(mark), message))
@@ -261,14 +300,13 @@ class _Builder:
 
     # One parser call per event (no peeking): on a large catalogue this loop is most of the time.
     def node(self, parser, event, path: Path_) -> Any:
-        mark = event.start_mark
-        self.last = (mark.line + 1, mark.column + 1) if self.lines.parser_marks_agree else self.lines(mark.index)
+        self.last = event.start_mark
         kind = type(event)
         if kind is AliasEvent:
             raise _Refused(event.start_mark, f"YAML-aliaser (*{event.anchor}) er ikke tilladt; skriv værdien ud")
         if event.anchor is not None:
             raise _Refused(event.start_mark, f"YAML-ankre (&{event.anchor}) er ikke tilladt; skriv værdien ud")
-        self.value_marks[path] = self.last
+        self.value_marks[path] = event.start_mark
         if kind is ScalarEvent:
             return self.scalar(event)
         self.depth += 1
@@ -277,10 +315,10 @@ class _Builder:
         try:
             if kind is SequenceStartEvent:
                 value: Any = self.sequence(parser, path)
-                expected = _YAML + "seq"
+                expected = _SEQ
             else:
                 value = self.mapping(parser, path)
-                expected = _YAML + "map"
+                expected = _MAP
         finally:
             self.depth -= 1
         if event.tag not in (None, "!", expected):
@@ -289,25 +327,37 @@ class _Builder:
 
     def sequence(self, parser, path: Path_) -> list[Any]:
         items: list[Any] = []
+        value_marks = self.value_marks
         while type(event := parser.get_event()) is not SequenceEndEvent:
+            # The common case inline, as in `mapping`: an untagged item that can only be text.
+            if type(event) is ScalarEvent and event.anchor is None and event.tag is None and (
+                not event.implicit[0] or (event.value and event.value[0] not in _IMPLICIT_STARTS)
+            ) and (event.style != '"' or not _SURROGATE.search(event.value)):
+                self.last = value_marks[path + (len(items),)] = event.start_mark
+                items.append(event.value)
+                continue
             items.append(self.node(parser, event, path + (len(items),)))
         return items
 
     def tag_of(self, event: ScalarEvent) -> str:
         if event.tag == "!":  # non-specific: a quoted text stays text
-            return _YAML + "str"
+            return _STR
         if event.tag:
             return event.tag
         value = event.value
         # Only a plain scalar starting like a number, bool, null, date or merge key can be
         # other than text: skip the resolver's regexes for all the rest (most of a catalogue).
         if not event.implicit[0] or (value and value[0] not in _IMPLICIT_STARTS):
-            return _YAML + "str"
-        return self.resolver.resolve(ScalarNode, value, event.implicit)
+            return _STR
+        key = (value, event.implicit)
+        tag = self.resolved.get(key)
+        if tag is None:
+            tag = self.resolved[key] = self.resolver.resolve(ScalarNode, value, event.implicit)
+        return tag
 
     def scalar(self, event: ScalarEvent) -> Any:
         tag = self.tag_of(event)
-        if tag == _YAML + "str":
+        if tag == _STR:
             value = event.value
         elif tag == _TIMESTAMP:
             return event.value
@@ -335,35 +385,34 @@ class _Builder:
                     f"'{shown(event.value)}' ville blive læst som decimaltallet {value!r}; er punktummet et tusindtalsskilletegn, "
                     f"så skriv {event.value.replace('.', '')}; er det decimaler, så skriv et 0 til sidst ({event.value}0)",
                 )
-        if isinstance(value, str) and (surrogate := _SURROGATE.search(value)):
+        if isinstance(value, str) and event.style == '"' and (surrogate := _SURROGATE.search(value)):
             # "\ud83d" in a quoted string gives half a character, which no UTF-8 file or page can hold.
             return self.refuse(event.start_mark, f"tegnet U+{ord(surrogate.group()):04X} er ikke tilladt (et halvt surrogatpar); skriv selve tegnet")
         return value
 
     def mapping(self, parser, path: Path_) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
-        agree = self.lines.parser_marks_agree
-        while type(key_event := parser.get_event()) is not MappingEndEvent:
+        value_marks, key_marks, key_tags = self.value_marks, self.key_marks, self.key_tags
+        get_event = parser.get_event
+        while type(key_event := get_event()) is not MappingEndEvent:
             if type(key_event) is not ScalarEvent or key_event.anchor is not None:
                 if isinstance(key_event, CollectionStartEvent):
                     self.refuse(key_event.start_mark, "en nøgle skal være en enkel tekst")
                 self.node(parser, key_event, path + (_IGNORED,))  # an alias or anchor is refused here
                 self.node(parser, parser.get_event(), path + (_IGNORED,))
                 continue
-            key_mark = self.lines.at(key_event.start_mark)
             # Keys repeat (id, name, …): the resolved tag of a plain key is looked up once.
             if key_event.tag is None and key_event.implicit[0]:
-                tag = self.key_tags.get(key_event.value)
+                tag = key_tags.get(key_event.value)
                 if tag is None:
-                    tag = self.key_tags[key_event.value] = self.tag_of(key_event)
+                    tag = key_tags[key_event.value] = self.tag_of(key_event)
             else:
                 tag = self.tag_of(key_event)
-            if tag == _YAML + "merge":
+            if tag == _MERGE:
                 self.refuse(key_event.start_mark, "YAML-fletning (<<) er ikke tilladt; skriv felterne ud")
                 self.node(parser, parser.get_event(), path + (_IGNORED,))
                 continue
-            if tag == _YAML + "str" and not _SURROGATE.search(key_event.value):
+            if tag == _STR and (key_event.style != '"' or not _SURROGATE.search(key_event.value)):
                 key = key_event.value
             else:
                 refused = len(self.problems)
@@ -371,24 +420,25 @@ class _Builder:
                 if len(self.problems) > refused:  # already reported: not a key to compare with others
                     self.node(parser, parser.get_event(), path + (_IGNORED,))
                     continue
-            if len(first_seen) == MAX_KEYS:
+            # Every key taken is in `result` (its value may be a refused None), and its mark in
+            # key_marks: a key seen before is found there, with its line.
+            if len(result) == MAX_KEYS:
                 raise _Refused(key_event.start_mark, f"for mange nøgler i én samling (mere end {MAX_KEYS:,})".replace(",", "."))
-            if key in first_seen:
-                self.refuse(key_event.start_mark, f"nøglen '{shown(key)}' står to gange (første gang i linje {first_seen[key]})")
+            at = path + (key,)
+            if key in result:
+                self.refuse(key_event.start_mark, f"nøglen '{shown(key)}' står to gange (første gang i linje {self.lines.at(key_marks[at])[0]})")
                 self.node(parser, parser.get_event(), path + (_IGNORED,))
                 continue
-            self.key_marks[path + (key,)] = key_mark
-            first_seen[key] = key_mark[0]
-            event = parser.get_event()
+            key_marks[at] = key_event.start_mark
+            event = get_event()
             # The common case inline: an untagged value that can only be text.
-            if type(event) is ScalarEvent and event.anchor is None and event.tag is None and agree and (
+            if type(event) is ScalarEvent and event.anchor is None and event.tag is None and (
                 not event.implicit[0] or (event.value and event.value[0] not in _IMPLICIT_STARTS)
-            ) and not _SURROGATE.search(event.value):
-                mark = event.start_mark
-                self.value_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
+            ) and (event.style != '"' or not _SURROGATE.search(event.value)):
+                value_marks[at] = event.start_mark
                 result[key] = event.value
                 continue
-            result[key] = self.node(parser, event, path + (key,))
+            result[key] = self.node(parser, event, at)
         return result
 
 
@@ -405,6 +455,8 @@ _PLAIN_NUMBER = {
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}\.[0-9]{3}")
 
 _IMPLICIT_STARTS = frozenset(first for first in Resolver.yaml_implicit_resolvers if first is not None)
+# Half a surrogate pair can only come from an escape in a double-quoted scalar (the text
+# itself is valid UTF-8): only those are searched.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # The path of a value that is read only to get past it (under a refused or repeated key).
