@@ -223,33 +223,27 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _build is None:
         return
-    target = Path(config.site_dir) / "data"
-    (Path(config.site_dir) / "robots.txt").write_text(_build.robots_txt(), encoding="utf-8")
-    for name, content in _build.language_files().items():
-        path = Path(config.site_dir) / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    for name, content in _build.data_files().items():
-        path = target / name
+    site = Path(config.site_dir)
+    for name, content in _build.site_files().items():
+        path = site / name
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
-    if os.environ.get(_SERVING) == "1":
-        # `mkdocs serve`: the rebuilt pages are served at once, and the search finds them a
-        # moment later (Pagefind was a fifth of a rebuild). A failure is shown in the log.
-        prune_stylesheets(Path(config.site_dir))
-        Indexing(Path(config.site_dir)).finish_later(log.error)
-        return
     # Pagefind reads the pages, which are all written; the stylesheets are pruned meanwhile
     # (they read the pages too, and write only stylesheets, which Pagefind does not read).
-    indexing = Indexing(Path(config.site_dir))
+    indexing = Indexing(site)
     try:
-        prune_stylesheets(Path(config.site_dir))
+        prune_stylesheets(site)
     except BaseException:
         indexing.stop()
         raise
+    if os.environ.get(_SERVING) == "1":
+        # `mkdocs serve`: the rebuilt pages are served at once, and the search finds them a
+        # moment later (Pagefind was a fifth of a rebuild). A failure is shown in the log.
+        indexing.finish_later(log.error)
+        return
     try:
         indexing.finish()
     except SearchIndexError as error:

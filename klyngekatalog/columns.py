@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, Literal, Union
 
 from .fields import declared_fields
 from .model import Cluster
+from .translations import FIRST_LANGUAGE
 
 if TYPE_CHECKING:  # index imports this module; the Index is only passed in
     from .index import Index
@@ -42,7 +43,11 @@ class Column:
 
     def title(self, language: str) -> str:
         """The header visitors see in `language`."""
-        return self.header if language == "da" else english_column(self.key)[1]
+        return self.header if language == FIRST_LANGUAGE else english_column(self.key)[1]
+
+    def csv_header(self, language: str) -> str:
+        """The column's header in the CSV of `language` (the key in Danish)."""
+        return self.key if language == FIRST_LANGUAGE else english_column(self.key)[0]
 
     def text(self, value: Value) -> str:
         """The value as one CSV cell: lists joined with ' | ', flags as ja/nej."""

@@ -10,9 +10,9 @@ from datetime import datetime, timezone
 import xlsxwriter
 
 from .catalogue import Catalogue
-from .columns import english_column
 from .model import DATA_FILES, Table
 from .index import Index
+from .translations import FIRST_LANGUAGE
 
 # A spreadsheet would run a cell starting with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,7 +42,7 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def clusters_csv(catalogue: Catalogue, index: Index | None = None, language: str = "da") -> str:
+def clusters_csv(catalogue: Catalogue, index: Index | None = None, language: str = FIRST_LANGUAGE) -> str:
     """One row per cluster, in catalogue order; lists inside a cell are separated by ' | '.
     Comma-separated UTF-8 without a BOM: the form data tools and portals read (described by
     datapackage.json). Spreadsheet users get klynger.xlsx."""
@@ -51,7 +51,7 @@ def clusters_csv(catalogue: Catalogue, index: Index | None = None, language: str
     out = io.StringIO()
     # Another language's CSV (beside the Danish one, below /<language>/data/) has that
     # language's headers and texts; ids, names as printed and values stay as they are.
-    headers = [column.key if language == "da" else english_column(column.key)[0] for column in columns]
+    headers = [column.csv_header(language) for column in columns]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
     for row in index.rows.rows:

@@ -15,15 +15,11 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_site(site_dir: Path) -> None:
-    """Write /pagefind/ into `site_dir`. Only elements marked data-pagefind-body are indexed
-    (the cluster, theme and case pages and the hand-written pages that opt in)."""
-    Indexing(site_dir).finish()
-
-
 class Indexing:
-    """Pagefind at work on a finished site, in its own process: the build can do other work
-    (that writes no pages) until `finish`, which waits for it. Pagefind reads only the pages."""
+    """Pagefind at work on a finished site, in its own process, writing /pagefind/: the build
+    can do other work (that writes no pages) until `finish`, which waits for it. Only elements
+    marked data-pagefind-body are indexed (the cluster, theme and case pages and the
+    hand-written pages that opt in)."""
 
     def __init__(self, site_dir: Path):
         self.site_dir = site_dir

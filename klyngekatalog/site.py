@@ -163,15 +163,6 @@ class SiteBuild:
         head = path.split("/", 1)[0]
         return head if head in LANGUAGES and head != FIRST_LANGUAGE else FIRST_LANGUAGE
 
-    @classmethod
-    def counterpart(cls, url: str) -> str:
-        """The URL path of the same page in the other language (two languages)."""
-        language = cls.language_of(url)
-        if language != FIRST_LANGUAGE:
-            return url.removeprefix(f"{language}/")
-        other = next(code for code in LANGUAGES if code != FIRST_LANGUAGE)
-        return f"{other}/{url}"
-
     def render(self, path: str) -> str:
         view = self.views[path]
         correction = None
@@ -318,6 +309,14 @@ class SiteBuild:
             "antal_certificerede": sum(1 for cluster in c.clusters if cluster.certifications),
         }
 
+    def site_files(self) -> dict[str, str | bytes]:
+        """Every file the build writes beside the pages, by site path: robots.txt, the open
+        data (data_files, below data/) and the other languages' (language_files)."""
+        files: dict[str, str | bytes] = {"robots.txt": self.robots_txt()}
+        files.update(self.language_files())
+        files.update({f"data/{name}": content for name, content in self.data_files().items()})
+        return files
+
     def language_files(self) -> dict[str, str]:
         """Open data of the other languages, by site path: the CSV with that language's
         headers and texts (en/data/clusters.csv). JSON keeps its English keys for all."""
@@ -327,16 +326,20 @@ class SiteBuild:
                 files[csv_file(language)] = clusters_csv(index.catalogue, index, language)
                 # The catalogue table's rows above TABLE_INLINE_LIMIT, with that language's texts.
                 if len(index.catalogue.clusters) > TABLE_INLINE_LIMIT:
-                    files[table_rows_path(language)] = json.dumps(table_rows_data(index), ensure_ascii=False, separators=(",", ":"))
+                    files[table_rows_path(language)] = _table_rows_json(index)
         return files
 
     def data_files(self) -> dict[str, str | bytes]:
         """Files under /data/ of the site: exports and the JSON Schemas (text, or bytes for the
         spreadsheet)."""
         files = all_exports(self.catalogue, self.index)
-        files[TABLE_ROWS_FILE] = json.dumps(table_rows_data(self.index), ensure_ascii=False, separators=(",", ":"))
+        files[TABLE_ROWS_FILE] = _table_rows_json(self.index)
         files.update({f"schema/{name}": text for name, text in rendered_schemas().items()})
         return files
+
+
+def _table_rows_json(index: Index) -> str:
+    return json.dumps(table_rows_data(index), ensure_ascii=False, separators=(",", ":"))
 
 
 def empty_macro_variables() -> dict:
